@@ -1,0 +1,148 @@
+package podcast
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// ErrBadTime is returned for time strings that are not Normal Play Time.
+var ErrBadTime = errors.New("not a valid time")
+
+// ParseNPT parses a Normal Play Time string as used by Podlove Simple
+// Chapters, podcast chapter files and share links: "90", "90.5", "1:30",
+// "1:30.5", "0:01:30.500". It follows the Podlove reference parser: seconds
+// must be below 60 when minutes are given, minutes below 60 when hours are
+// given, minutes above 59 without hours are accepted ("62:03"), and fractions
+// are truncated to milliseconds. Surrounding spaces are ignored.
+func ParseNPT(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, fmt.Errorf("empty time: %w", ErrBadTime)
+	}
+	parts := strings.Split(s, ":")
+	if len(parts) > 3 {
+		return 0, fmt.Errorf("%q: too many fields: %w", s, ErrBadTime)
+	}
+	last := parts[len(parts)-1]
+	secInt, frac, hasFrac := strings.Cut(last, ".")
+	sec, err := parseDigits(secInt)
+	if err != nil {
+		return 0, fmt.Errorf("%q: %w", s, ErrBadTime)
+	}
+	ms := int64(0)
+	if hasFrac {
+		if frac == "" || !allDigits(frac) {
+			return 0, fmt.Errorf("%q: bad fraction: %w", s, ErrBadTime)
+		}
+		if len(frac) > 3 {
+			frac = frac[:3]
+		}
+		for len(frac) < 3 {
+			frac += "0"
+		}
+		ms, _ = strconv.ParseInt(frac, 10, 64)
+	}
+	total := sec
+	switch len(parts) {
+	case 2:
+		min, err := parseDigits(parts[0])
+		if err != nil || sec > 59 {
+			return 0, fmt.Errorf("%q: %w", s, ErrBadTime)
+		}
+		total = min*60 + sec
+	case 3:
+		h, err1 := parseDigits(parts[0])
+		min, err2 := parseDigits(parts[1])
+		if err1 != nil || err2 != nil || min > 59 || sec > 59 {
+			return 0, fmt.Errorf("%q: %w", s, ErrBadTime)
+		}
+		total = h*3600 + min*60 + sec
+	}
+	return float64(total) + float64(ms)/1000, nil
+}
+
+// maxTimeDigits keeps integer fields far from overflow; 9 digits of seconds
+// is over 30 years.
+const maxTimeDigits = 9
+
+func parseDigits(s string) (int64, error) {
+	if s == "" || len(s) > maxTimeDigits || !allDigits(s) {
+		return 0, ErrBadTime
+	}
+	return strconv.ParseInt(s, 10, 64)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseDuration parses an <itunes:duration> value: plain seconds ("7200",
+// "7200.5"), "mm:ss" or "h:mm:ss". It is more lenient than ParseNPT where
+// feeds in the wild are sloppy ("1:5:3"), and returns 0 with an error for
+// anything else.
+func ParseDuration(s string) (float64, error) {
+	d, err := ParseNPT(s)
+	if err == nil {
+		return d, nil
+	}
+	// Some feeds write minutes or seconds past 59 ("01:75:00"): add them up.
+	parts := strings.Split(strings.TrimSpace(s), ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, fmt.Errorf("duration %q: %w", s, ErrBadTime)
+	}
+	total := 0.0
+	for i, p := range parts {
+		var v float64
+		if i == len(parts)-1 {
+			f, err := strconv.ParseFloat(p, 64)
+			if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
+				return 0, fmt.Errorf("duration %q: %w", s, ErrBadTime)
+			}
+			v = f
+		} else {
+			n, err := parseDigits(p)
+			if err != nil {
+				return 0, fmt.Errorf("duration %q: %w", s, ErrBadTime)
+			}
+			v = float64(n)
+		}
+		total = total*60 + v
+	}
+	return total, nil
+}
+
+// FormatClock formats seconds as a compact clock: "0:05", "2:03", "1:02:03".
+// Fractions are dropped; negative or non-finite values format as "0:00".
+func FormatClock(sec float64) string {
+	if sec < 0 || math.IsNaN(sec) || math.IsInf(sec, 0) {
+		sec = 0
+	}
+	t := int64(sec)
+	h, m, s := t/3600, (t/60)%60, t%60
+	if h > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", h, m, s)
+	}
+	return fmt.Sprintf("%d:%02d", m, s)
+}
+
+// FormatNPT formats seconds for a share link: whole seconds as a clock
+// ("1:02:03"), with up to three fraction digits when the time has them.
+func FormatNPT(sec float64) string {
+	if sec < 0 || math.IsNaN(sec) || math.IsInf(sec, 0) {
+		sec = 0
+	}
+	ms := int64(math.Round(sec * 1000))
+	out := FormatClock(float64(ms / 1000))
+	if f := ms % 1000; f != 0 {
+		out += strings.TrimRight(fmt.Sprintf(".%03d", f), "0")
+	}
+	return out
+}
