@@ -2,8 +2,8 @@ package podcast
 
 import (
 	"fmt"
-	"math"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -28,7 +28,10 @@ func ParseTime(v string) (Range, error) {
 	if r, ok := parseHMS(v); ok {
 		return Range{Start: r}, nil
 	}
-	if prefix, rest, ok := strings.Cut(v, ":"); ok && !allDigits(prefix) {
+	// A format name ("npt:", "smpte-25:", "clock:") comes before the first
+	// ':'; clock times have digits there, and an end-only clip (",1:20") or
+	// a seconds start with a clock end ("120,0:02:01.5") have a comma.
+	if prefix, rest, ok := strings.Cut(v, ":"); ok && isTimeFormatName(prefix) {
 		if prefix != "npt" {
 			return Range{}, fmt.Errorf("t=%s: unsupported time format %q: %w", v, prefix, ErrBadTime)
 		}
@@ -55,36 +58,52 @@ func ParseTime(v string) (Range, error) {
 	return r, nil
 }
 
-// parseHMS reads the YouTube-style "1h2m3s", "90s", "2m" form.
+// isTimeFormatName reports whether s looks like a Media Fragments time format
+// name: a letter followed by letters, digits or '-' ("npt", "smpte-30-drop").
+func isTimeFormatName(s string) bool {
+	if s == "" || !isASCIILetter(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isASCIILetter(c) && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// parseHMS reads the YouTube-style "1h2m3s", "90s", "2m" form: each unit at
+// most once, in the order h, m, s, each with 1 to maxTimeDigits digits.
 func parseHMS(v string) (float64, bool) {
 	if v == "" || !strings.ContainsAny(v[len(v)-1:], "hms") {
 		return 0, false
 	}
-	total, num, seen := 0.0, "", ""
-	for _, c := range v {
-		switch {
-		case c >= '0' && c <= '9':
-			num += string(c)
-		case c == 'h' || c == 'm' || c == 's':
-			if num == "" || len(num) > maxTimeDigits || strings.ContainsRune(seen, c) {
-				return 0, false
-			}
-			n := 0.0
-			for _, d := range num {
-				n = n*10 + float64(d-'0')
-			}
-			total += n * map[rune]float64{'h': 3600, 'm': 60, 's': 1}[c]
-			seen += string(c)
-			num = ""
-		default:
+	const units = "hms"
+	scale := [len(units)]int64{3600, 60, 1}
+	total, next := int64(0), 0 // next: index in units the next unit may take
+	for v != "" {
+		n := 0
+		for n < len(v) && v[n] >= '0' && v[n] <= '9' {
+			n++
+		}
+		if n == 0 || n > maxTimeDigits || n == len(v) {
 			return 0, false
 		}
+		u := strings.IndexByte(units[next:], v[n])
+		if u < 0 {
+			return 0, false // unknown unit, repeated or out of order
+		}
+		next += u
+		d, _ := strconv.ParseInt(v[:n], 10, 64)
+		total += d * scale[next]
+		next++
+		v = v[n+1:]
 	}
-	// units must come in order h, m, s
-	if seen != "" && !strings.Contains("hms hm hs ms h m s", seen) {
-		return 0, false
-	}
-	return total, num == "" && !math.IsInf(total, 0)
+	return float64(total), true
 }
 
 // TimeFromURL finds the time of a share link: the "t" query parameter wins

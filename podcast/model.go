@@ -182,3 +182,11 @@ func (s *Show) Episode(guid string) (ep *Episode, ok bool) {
 	}
 	return nil, false
 }
+
+// EpisodeView is what an episode page or embed shows: the show's metadata
+// (without its episode list) and one episode with chapters resolved. It is
+// the body of GET /api/episode and the data embedded in prerendered pages.
+type EpisodeView struct {
+	Show    Show    `json:"show"`
+	Episode Episode `json:"episode"`
+}

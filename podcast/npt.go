@@ -26,24 +26,9 @@ func ParseNPT(s string) (float64, error) {
 	if len(parts) > 3 {
 		return 0, fmt.Errorf("%q: too many fields: %w", s, ErrBadTime)
 	}
-	last := parts[len(parts)-1]
-	secInt, frac, hasFrac := strings.Cut(last, ".")
-	sec, err := parseDigits(secInt)
+	sec, ms, err := parseSeconds(parts[len(parts)-1])
 	if err != nil {
 		return 0, fmt.Errorf("%q: %w", s, ErrBadTime)
-	}
-	ms := int64(0)
-	if hasFrac {
-		if frac == "" || !allDigits(frac) {
-			return 0, fmt.Errorf("%q: bad fraction: %w", s, ErrBadTime)
-		}
-		if len(frac) > 3 {
-			frac = frac[:3]
-		}
-		for len(frac) < 3 {
-			frac += "0"
-		}
-		ms, _ = strconv.ParseInt(frac, 10, 64)
 	}
 	total := sec
 	switch len(parts) {
@@ -75,6 +60,24 @@ func parseDigits(s string) (int64, error) {
 	return strconv.ParseInt(s, 10, 64)
 }
 
+// parseSeconds parses the last field of a time: whole seconds with an
+// optional fraction ("3", "3.5", "03.250"). The fraction is truncated, not
+// rounded, to milliseconds, as the Podlove reference parser does.
+func parseSeconds(field string) (sec, ms int64, err error) {
+	whole, frac, hasFrac := strings.Cut(field, ".")
+	if sec, err = parseDigits(whole); err != nil {
+		return 0, 0, err
+	}
+	if hasFrac {
+		if frac == "" || !allDigits(frac) {
+			return 0, 0, ErrBadTime
+		}
+		// "5" -> 500, "25" -> 250, "2345" -> 234
+		ms, _ = strconv.ParseInt((frac + "00")[:3], 10, 64)
+	}
+	return sec, ms, nil
+}
+
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -98,34 +101,47 @@ func ParseDuration(s string) (float64, error) {
 	if len(parts) < 2 || len(parts) > 3 {
 		return 0, fmt.Errorf("duration %q: %w", s, ErrBadTime)
 	}
-	total := 0.0
-	for i, p := range parts {
-		var v float64
-		if i == len(parts)-1 {
-			f, err := strconv.ParseFloat(p, 64)
-			if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
-				return 0, fmt.Errorf("duration %q: %w", s, ErrBadTime)
-			}
-			v = f
-		} else {
-			n, err := parseDigits(p)
-			if err != nil {
-				return 0, fmt.Errorf("duration %q: %w", s, ErrBadTime)
-			}
-			v = float64(n)
-		}
-		total = total*60 + v
+	// Every field but the last is whole; the last is seconds with an
+	// optional fraction, read as strictly as in ParseNPT (no signs, exponents
+	// or "Inf" that a float parser would let through).
+	sec, ms, err := parseSeconds(parts[len(parts)-1])
+	if err != nil {
+		return 0, fmt.Errorf("duration %q: %w", s, ErrBadTime)
 	}
-	return total, nil
+	total := int64(0)
+	for _, p := range parts[:len(parts)-1] {
+		n, err := parseDigits(p)
+		if err != nil {
+			return 0, fmt.Errorf("duration %q: %w", s, ErrBadTime)
+		}
+		total = total*60 + n
+	}
+	return float64(total*60+sec) + float64(ms)/1000, nil
+}
+
+// maxClockSeconds bounds what FormatClock and FormatNPT print (about 317,000
+// years): past it the millisecond count would no longer fit an int64. It is
+// well above anything ParseNPT accepts (fewer than 10^9 hours).
+const maxClockSeconds = 1e13
+
+// clockSeconds makes sec safe to format: negative and non-finite values
+// become 0 (a live stream's duration is +Inf), finite values past
+// maxClockSeconds are clamped.
+func clockSeconds(sec float64) float64 {
+	switch {
+	case sec < 0 || math.IsNaN(sec) || math.IsInf(sec, 0):
+		return 0
+	case sec > maxClockSeconds:
+		return maxClockSeconds
+	}
+	return sec
 }
 
 // FormatClock formats seconds as a compact clock: "0:05", "2:03", "1:02:03".
-// Fractions are dropped; negative or non-finite values format as "0:00".
+// Fractions are dropped; negative or non-finite values format as "0:00",
+// finite values too large to be a media time are clamped.
 func FormatClock(sec float64) string {
-	if sec < 0 || math.IsNaN(sec) || math.IsInf(sec, 0) {
-		sec = 0
-	}
-	t := int64(sec)
+	t := int64(clockSeconds(sec))
 	h, m, s := t/3600, (t/60)%60, t%60
 	if h > 0 {
 		return fmt.Sprintf("%d:%02d:%02d", h, m, s)
@@ -135,11 +151,10 @@ func FormatClock(sec float64) string {
 
 // FormatNPT formats seconds for a share link: whole seconds as a clock
 // ("1:02:03"), with up to three fraction digits when the time has them.
+// The value is rounded to the nearest millisecond, so ParseNPT reads the
+// result back as the same millisecond.
 func FormatNPT(sec float64) string {
-	if sec < 0 || math.IsNaN(sec) || math.IsInf(sec, 0) {
-		sec = 0
-	}
-	ms := int64(math.Round(sec * 1000))
+	ms := int64(math.Round(clockSeconds(sec) * 1000))
 	out := FormatClock(float64(ms / 1000))
 	if f := ms % 1000; f != 0 {
 		out += strings.TrimRight(fmt.Sprintf(".%03d", f), "0")

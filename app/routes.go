@@ -1,0 +1,29 @@
+// Package app is Earshot's user interface: go-app components that the server
+// prerenders and the wasm takes over in the browser. It never imports server
+// code: what a page shows comes through a Source, which the server implements
+// over its feed cache and the browser implements over /api/.
+package app
+
+import (
+	"context"
+
+	app "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/earshot/earshot/embed"
+	"github.com/earshot/earshot/podcast"
+)
+
+// Source loads what pages show. An empty feed means the server's default
+// show. Errors carry a message fit for a listener.
+type Source interface {
+	Show(ctx context.Context, feed string) (*podcast.Show, error)
+	Episode(ctx context.Context, feed, guid string) (*podcast.EpisodeView, error)
+}
+
+// Register registers Earshot's pages with go-app. The server and the wasm
+// both call it, each with its own Source.
+func Register(src Source) {
+	app.Route("/", func() app.Composer { return &showPage{src: src} })
+	app.Route(embed.PathShow, func() app.Composer { return &showPage{src: src} })
+	app.Route(embed.PathEpisode, func() app.Composer { return &episodePage{src: src} })
+}

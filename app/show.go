@@ -1,0 +1,86 @@
+package app
+
+import (
+	app "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/earshot/earshot/embed"
+	"github.com/earshot/earshot/podcast"
+)
+
+// showPage is / and /show?feed=…: a show and its episodes.
+type showPage struct {
+	app.Compo
+	src Source
+
+	feed string
+	show *podcast.Show
+	err  string
+	pre  *pageData
+}
+
+func (p *showPage) OnInit() {
+	if d, ok := embeddedData(); ok && d.Show != nil {
+		p.pre = &d
+	}
+}
+
+func (p *showPage) OnNav(ctx app.Context) {
+	feed := ctx.Page().URL().Query().Get("feed")
+	p.feed = feed
+	if p.pre != nil && p.pre.Feed == feed {
+		p.show, p.pre = p.pre.Show, nil
+		p.setTitle(ctx)
+		return
+	}
+	ctx.Async(func() {
+		s, err := p.src.Show(ctx, feed)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.show, p.err = s, ""
+			if err != nil {
+				p.err = err.Error()
+			}
+			p.setTitle(ctx)
+		})
+	})
+}
+
+func (p *showPage) setTitle(ctx app.Context) {
+	if p.show != nil {
+		ctx.Page().SetTitle("%s · Earshot", p.show.Title)
+		ctx.Page().SetDescription("%s", p.show.Description)
+	}
+}
+
+func (p *showPage) Render() app.UI {
+	return app.Main().Class("es-page").Body(
+		app.If(p.err != "", func() app.UI { return errorBox(p.err) }),
+		app.If(p.show != nil, func() app.UI { return p.renderShow() }),
+		renderData(pageData{Feed: p.feed, Show: p.show}),
+	)
+}
+
+func (p *showPage) renderShow() app.UI {
+	s := p.show
+	return app.Div().Body(
+		app.Div().Class("es-head").Body(
+			app.If(s.Image != "", func() app.UI {
+				return app.Img().Class("es-cover").Src(s.Image).Alt("").Width(96).Height(96)
+			}),
+			app.Div().Body(
+				app.H1().Class("es-title").Text(s.Title),
+				app.P().Class("es-show").Text(s.Author),
+			),
+		),
+		app.P().Text(s.Description),
+		app.H2().Text("Episodes"),
+		app.Ul().Class("es-episodes").Body(
+			app.Range(s.Episodes).Slice(func(i int) app.UI {
+				ep := &s.Episodes[i]
+				return app.Li().Body(
+					app.A().Href(embed.EpisodePath(embed.Target{Feed: p.feed, GUID: ep.GUID})).Text(ep.Title),
+					app.Span().Class("es-time").Text(" · "+podcast.FormatClock(ep.Duration)),
+				)
+			}),
+		),
+	)
+}

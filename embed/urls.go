@@ -1,0 +1,94 @@
+// Package embed is Earshot's public URL scheme: it builds and parses the
+// player, embed and share URLs, so that the server, the wasm app and the
+// snippet generator agree on them. It depends only on the standard library
+// and the podcast model, and compiles for wasm.
+package embed
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/earshot/earshot/podcast"
+)
+
+// Paths of the public pages.
+const (
+	PathEpisode = "/episode"
+	PathShow    = "/show"
+	PathEmbed   = "/embed"
+)
+
+// Target names one episode of one feed, optionally at a time or clip.
+type Target struct {
+	Feed string
+	GUID string
+	Time podcast.Range // zero: from the start
+}
+
+// Query returns the URL query for the target. Times are written with ?t= in
+// NPT clock form ("t=1:30", "t=1:30,2:00") so that servers and link
+// previews see them.
+func (t Target) Query() url.Values {
+	q := url.Values{}
+	if t.Feed != "" {
+		q.Set("feed", t.Feed)
+	}
+	if t.GUID != "" {
+		q.Set("guid", t.GUID)
+	}
+	if v := TimeParam(t.Time); v != "" {
+		q.Set("t", v)
+	}
+	return q
+}
+
+// TimeParam formats a time range as a t= value, or "" for no time.
+func TimeParam(r podcast.Range) string {
+	switch {
+	case r.End > r.Start:
+		start := ""
+		if r.Start > 0 {
+			start = podcast.FormatNPT(r.Start)
+		}
+		return start + "," + podcast.FormatNPT(r.End)
+	case r.Start > 0:
+		return podcast.FormatNPT(r.Start)
+	}
+	return ""
+}
+
+// EpisodePath is the path and query of the episode page for t.
+func EpisodePath(t Target) string { return pathWith(PathEpisode, t.Query()) }
+
+// EmbedPath is the path and query of the embed page for t.
+func EmbedPath(t Target) string { return pathWith(PathEmbed, t.Query()) }
+
+// ShowPath is the path and query of a show page.
+func ShowPath(feed string) string {
+	q := url.Values{}
+	if feed != "" {
+		q.Set("feed", feed)
+	}
+	return pathWith(PathShow, q)
+}
+
+func pathWith(path string, q url.Values) string {
+	if len(q) == 0 {
+		return path
+	}
+	// Keep ':' and ',' readable in times: "t=1:30" rather than "t=1%3A30".
+	enc := strings.NewReplacer("%3A", ":", "%2C", ",").Replace(q.Encode())
+	return path + "?" + enc
+}
+
+// ParseTarget reads a target from a page URL: feed and guid from the query,
+// the time from ?t= or, failing that, #t= (W3C Media Fragments). Invalid
+// times are ignored, as the Media Fragments spec asks.
+func ParseTarget(u *url.URL) Target {
+	q := u.Query()
+	t := Target{Feed: q.Get("feed"), GUID: q.Get("guid")}
+	if r, ok := podcast.TimeFromURL(q, u.Fragment); ok {
+		t.Time = r
+	}
+	return t
+}
