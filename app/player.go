@@ -104,7 +104,7 @@ func (p *Player) tick(ctx app.Context, a app.Value) {
 	if root == nil || !root.Truthy() {
 		return
 	}
-	setText(root, "[data-es-elapsed]", podcast.FormatClock(st.current))
+	setText(root, ".es-elapsed", podcast.FormatClock(st.current))
 	setSeekbar(root, st.current, p.valueText(st.current))
 	if ch := chapterAt(p.chapters(), st.current); ch != p.chapter {
 		ctx.Dispatch(func(app.Context) {
@@ -170,7 +170,7 @@ func (p *Player) onSeekInput(ctx app.Context, e app.Event) {
 		return
 	}
 	bridge().seek(t)
-	setText(p.JSValue(), "[data-es-elapsed]", podcast.FormatClock(t))
+	setText(p.JSValue(), ".es-elapsed", podcast.FormatClock(t))
 }
 
 // onTimeLink handles clicks on chapter links and show-note timestamps
@@ -226,7 +226,7 @@ func (p *Player) renderHead() app.UI {
 	ep := &p.View.Episode
 	return app.Div().Class("es-head").Body(
 		app.If(ep.Image != "", func() app.UI {
-			return app.Img().Class("es-cover").Src(p.art()).Alt("").Width(96).Height(96)
+			return app.Img().Class("es-cover").Src(p.art()).Alt("Cover art of "+p.View.Show.Title).Width(96).Height(96)
 		}),
 		app.Div().Body(
 			app.P().Class("es-show").Text(p.View.Show.Title),
@@ -270,7 +270,7 @@ func (p *Player) renderControls() app.UI {
 			Aria("label", "Seek").Aria("valuetext", p.valueText(p.current)).
 			OnInput(p.onSeekInput),
 		app.Span().Class("es-time").Body(
-			app.Span().Attr("data-es-elapsed", "").Text(podcast.FormatClock(p.current)),
+			app.Span().Class("es-elapsed").Text(podcast.FormatClock(p.current)),
 			app.Text(" / "),
 			app.Span().Text(podcast.FormatClock(total)),
 		),
@@ -312,9 +312,11 @@ func classIf(cond bool, class string) string {
 	return ""
 }
 
+// ariaCurrent marks the playing chapter: "time" is ARIA's value for the
+// current item of a list of times.
 func ariaCurrent(cur bool) string {
 	if cur {
-		return "true"
+		return "time"
 	}
 	return "false"
 }

@@ -79,7 +79,7 @@
       p.toggleAttribute("data-es-playing", !a.paused);
       var b = p.querySelector('[data-es="play"]');
       if (b) b.setAttribute("aria-label", a.paused ? "Play" : "Pause");
-      var e = p.querySelector("[data-es-elapsed]");
+      var e = p.querySelector(".es-elapsed");
       if (e) e.textContent = clock(a.currentTime);
       var r = p.querySelector('[data-es="seekbar"]');
       if (r && document.activeElement !== r) r.value = a.currentTime;

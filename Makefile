@@ -1,0 +1,52 @@
+# Earshot: `make run` builds and serves on http://localhost:8080;
+# `make test` runs every test (unit, component, end-to-end in Chromium).
+
+GO      ?= go
+WASM    := web/gen/app.wasm
+BIN     := bin/earshot
+# Everything the wasm is built from: it must never include server/.
+WASM_SRC := $(shell find app embed podcast wasm -name '*.go' -not -name '*_test.go') go.mod go.sum
+SERVER_SRC := $(shell find server web tools -type f -not -path 'web/gen/*' -not -name '*_test.go') go.mod go.sum
+
+.PHONY: all build wasm run test bench clean check-wasm-deps
+
+all: build
+
+build: $(BIN)
+
+wasm: $(WASM).br
+
+$(WASM): $(WASM_SRC)
+	@mkdir -p $(dir $@)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+
+# Precompressed copies, served to browsers by Accept-Encoding.
+$(WASM).br: $(WASM)
+	@if command -v brotli >/dev/null 2>&1; then \
+		brotli -f -q 11 -o $@ $< && gzip -9 -k -f -c $< > $(WASM).gz; \
+	else \
+		echo "brotli not installed; compressing with the Go fallback"; \
+		$(GO) run ./tools/precompress $<; \
+	fi
+
+$(BIN): $(WASM).br $(SERVER_SRC)
+	$(GO) build -trimpath -o $@ ./server
+
+run: build
+	./$(BIN) $(ARGS)
+
+# The wasm must not pull in server-only packages (size: see ARCHITECTURE.md).
+check-wasm-deps:
+	@if GOOS=js GOARCH=wasm $(GO) list -deps ./wasm | grep -E 'gofeed|bluemonday|/server($$|/)|net/http/httptest|id3v2|andybalholm'; then \
+		echo "the wasm imports server-only packages" >&2; exit 1; fi
+
+test: wasm check-wasm-deps
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+bench: wasm
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -count=1 -run '^TestMeasure' -v ./e2e/
+
+clean:
+	rm -rf bin web/gen/app.wasm web/gen/app.wasm.br web/gen/app.wasm.gz

@@ -1,0 +1,141 @@
+// Command earshot serves the Earshot podcast player: prerendered pages, the
+// wasm app, the embed widget, the JSON API and a built-in demo show, all
+// from this one binary.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/earshot/earshot/server/demo"
+	"github.com/earshot/earshot/server/feed"
+	"github.com/earshot/earshot/server/site"
+	"github.com/earshot/earshot/web"
+)
+
+// Server timeouts. Audio is not served from here except the demo, and the
+// demo's files are small, so writes are bounded generously but finitely.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 5 * time.Minute
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 20 * time.Second
+)
+
+type config struct {
+	addr        string
+	baseURL     string
+	defaultFeed string
+	feedTTL     time.Duration
+	logLevel    string
+}
+
+func main() {
+	cfg, err := parseConfig(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	if err := run(context.Background(), cfg); err != nil {
+		slog.Error("earshot stopped", "err", err)
+		os.Exit(1)
+	}
+}
+
+// parseConfig reads flags, each with an EARSHOT_* environment variable as
+// its default.
+func parseConfig(args []string) (config, error) {
+	fs := flag.NewFlagSet("earshot", flag.ContinueOnError)
+	var c config
+	fs.StringVar(&c.addr, "addr", env("EARSHOT_ADDR", ":8080"), "listen address (env EARSHOT_ADDR)")
+	fs.StringVar(&c.baseURL, "base-url", env("EARSHOT_BASE_URL", ""), "public URL of this server, for links in feeds, previews and embeds (env EARSHOT_BASE_URL; default http://localhost:PORT)")
+	fs.StringVar(&c.defaultFeed, "default-feed", env("EARSHOT_DEFAULT_FEED", ""), "feed shown at / (env EARSHOT_DEFAULT_FEED; default: the built-in demo show)")
+	ttl, err := time.ParseDuration(env("EARSHOT_FEED_TTL", feed.DefaultTTL.String()))
+	if err != nil {
+		return c, fmt.Errorf("EARSHOT_FEED_TTL: %w", err)
+	}
+	fs.DurationVar(&c.feedTTL, "feed-ttl", ttl, "how long a fetched feed is served before it is revalidated (env EARSHOT_FEED_TTL)")
+	fs.StringVar(&c.logLevel, "log-level", env("EARSHOT_LOG_LEVEL", "info"), "debug, info, warn or error (env EARSHOT_LOG_LEVEL)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if c.baseURL == "" {
+		_, port, err := net.SplitHostPort(c.addr)
+		if err != nil {
+			return c, fmt.Errorf("-addr %q: %w", c.addr, err)
+		}
+		c.baseURL = "http://localhost:" + port
+	}
+	c.baseURL = strings.TrimRight(c.baseURL, "/")
+	return c, nil
+}
+
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+func run(ctx context.Context, cfg config) error {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.logLevel)); err != nil {
+		return fmt.Errorf("-log-level: %w", err)
+	}
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})))
+
+	show, err := demo.New(cfg.baseURL)
+	if err != nil {
+		return err
+	}
+	if cfg.defaultFeed == "" {
+		cfg.defaultFeed = show.FeedURL()
+	}
+	feeds := feed.New(feed.Options{TTL: cfg.feedTTL, Trusted: []string{cfg.baseURL}})
+	s, err := site.New(site.Config{Feeds: feeds, DefaultFeed: cfg.defaultFeed, Web: web.Files, Demo: show, BaseURL: cfg.baseURL})
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	slog.Info("earshot is listening", "addr", ln.Addr().String(), "url", cfg.baseURL, "default_feed", cfg.defaultFeed)
+
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down; finishing in-flight requests")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}

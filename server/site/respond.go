@@ -1,0 +1,77 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strconv"
+)
+
+// Cache policies. Pages and API answers revalidate (their ETag is a hash of
+// the body, so a 304 costs no bandwidth) and may be kept briefly by shared
+// caches; hashed assets are immutable.
+const (
+	cacheRevalidate = "public, max-age=0, must-revalidate"
+	cacheShortAPI   = "public, max-age=60, stale-while-revalidate=300"
+	cacheNoStore    = "no-store"
+)
+
+// minCompressBytes: smaller bodies are not worth a compression round.
+const minCompressBytes = 512
+
+// writeBody answers with body, an ETag computed from it, a 304 when the
+// client already has it, and brotli or gzip compression when accepted.
+func writeBody(w http.ResponseWriter, r *http.Request, status int, ctype, cacheControl string, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", cacheControl)
+	h.Add("Vary", "Accept-Encoding")
+	if status == http.StatusOK {
+		etag := etagOf(body)
+		h.Set("ETag", etag)
+		if etagMatch(r.Header.Get("If-None-Match"), etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	if len(body) >= minCompressBytes {
+		switch {
+		case accepts(r, "br"):
+			body = brotliFast(body)
+			h.Set("Content-Encoding", "br")
+		case accepts(r, "gzip"):
+			body = gzipBytes(body)
+			h.Set("Content-Encoding", "gzip")
+		}
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// writeJSON answers with v as JSON.
+func writeJSON(w http.ResponseWriter, r *http.Request, status int, cacheControl string, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		writeError(w, r, errInternal)
+		return
+	}
+	writeBody(w, r, status, "application/json; charset=utf-8", cacheControl, b)
+}
+
+// recorder buffers a handler's response so that it can be given an ETag and
+// compressed before it is sent.
+type recorder struct {
+	header http.Header
+	status int
+	buf    bytes.Buffer
+}
+
+func newRecorder() *recorder { return &recorder{header: http.Header{}, status: http.StatusOK} }
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) Write(b []byte) (int, error) { return r.buf.Write(b) }
+func (r *recorder) WriteHeader(status int)      { r.status = status }

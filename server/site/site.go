@@ -1,0 +1,213 @@
+// Package site is Earshot's HTTP surface: the prerendered pages (go-app),
+// the static assets with the wasm, the JSON API and the demo show, wired
+// into one http.Handler.
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/earshot/earshot/app"
+	"github.com/earshot/earshot/podcast"
+)
+
+// Feeds is what the site needs from feed ingestion (server/feed.Service).
+type Feeds interface {
+	Show(ctx context.Context, feedURL string) (*podcast.Show, error)
+	Episode(ctx context.Context, feedURL, guid string) (*podcast.EpisodeView, error)
+}
+
+// Config is what New needs.
+type Config struct {
+	Feeds       Feeds
+	DefaultFeed string       // feed shown when a page names none
+	Web         fs.FS        // the web package's files
+	Demo        http.Handler // serves /demo/, nil for none
+	BaseURL     string       // public URL of this server ("https://earshot.example")
+}
+
+// prerenderTimeout bounds how long a page waits for feed data; past it the
+// page renders an error the browser may retry, rather than hanging.
+const prerenderTimeout = 20 * time.Second
+
+// Site is the whole HTTP surface.
+type Site struct {
+	cfg    Config
+	assets *assets
+	mux    *http.ServeMux
+}
+
+// New builds the site. It registers the app's pages with go-app, which keeps
+// routes globally: build one Site per process.
+func New(cfg Config) (*Site, error) {
+	a, err := newAssets(cfg.Web, appIcons())
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	if !a.hasWasm() {
+		slog.Warn("app.wasm is not built into this binary; pages work prerendered only (run make)")
+	}
+	s := &Site{cfg: cfg, assets: a, mux: http.NewServeMux()}
+	app.Register(pageSource{feeds: cfg.Feeds, defaultFeed: cfg.DefaultFeed})
+
+	worker, err := fs.ReadFile(cfg.Web, "worker.js")
+	if err != nil {
+		return nil, fmt.Errorf("site: worker: %w", err)
+	}
+	h := &goapp.Handler{
+		Name:        "Earshot",
+		ShortName:   "Earshot",
+		Title:       "Earshot",
+		Description: "A podcast player for the web: chapters, transcripts, share links and an embed for any blog.",
+		Lang:        "en",
+		Author:      "Earshot",
+		Domain:      hostOf(cfg.BaseURL),
+		Icon: goapp.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-512.png",
+			SVG:      a.URL("/web/icon.svg"),
+		},
+		BackgroundColor:       "#fbfaf8",
+		ThemeColor:            "#c2410c",
+		Styles:                []string{a.URL("/web/earshot.css")},
+		Scripts:               []string{a.URL("/web/bridge.js")},
+		Resources:             a,
+		Version:               a.version,
+		ServiceWorkerTemplate: string(worker),
+		RawHeaders:            s.rawHeaders(),
+	}
+	if a.wasmSize > 0 {
+		h.WasmContentLength = strconv.FormatInt(a.wasmSize, 10)
+	}
+
+	s.mux.Handle("/web/", a)
+	if cfg.Demo != nil {
+		s.mux.Handle("/demo/", cfg.Demo)
+	}
+	s.mux.HandleFunc("GET /api/feed", s.apiFeed)
+	s.mux.HandleFunc("GET /api/episode", s.apiEpisode)
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeBody(w, r, http.StatusOK, "text/plain; charset=utf-8", cacheNoStore, []byte("ok\n"))
+	})
+	s.mux.Handle("/", pages(h))
+	return s, nil
+}
+
+func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mux.ServeHTTP(w, r)
+}
+
+// rawHeaders preloads the wasm, so its download starts with the HTML rather
+// than after app.js has run.
+func (s *Site) rawHeaders() []string {
+	if !s.assets.hasWasm() {
+		return nil
+	}
+	return []string{
+		`<link rel="preload" href="` + s.assets.URL(wasmPath) + `" as="fetch" type="application/wasm" crossorigin>`,
+	}
+}
+
+// pages wraps go-app's handler. go-app answers every request with
+// "ETag: <version>" and honours If-None-Match against it, which would serve
+// stale pages after a feed changes; here the ETag is a hash of the rendered
+// bytes instead, and the page is compressed.
+func pages(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		inm := r.Header.Get("If-None-Match")
+		r.Header.Del("If-None-Match")
+		rec := newRecorder()
+		h.ServeHTTP(rec, r)
+		if inm != "" {
+			r.Header.Set("If-None-Match", inm)
+		}
+		ctype := rec.header.Get("Content-Type")
+		if ctype == "text/html" {
+			ctype = "text/html; charset=utf-8"
+		}
+		if rec.status == http.StatusOK {
+			w.Header().Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		}
+		writeBody(w, r, rec.status, ctype, cacheRevalidate, rec.buf.Bytes())
+	})
+}
+
+// pageSource is the app.Source the server prerenders with.
+type pageSource struct {
+	feeds       Feeds
+	defaultFeed string
+}
+
+func (p pageSource) feed(f string) string {
+	if f == "" {
+		return p.defaultFeed
+	}
+	return f
+}
+
+func (p pageSource) Show(ctx context.Context, feed string) (*podcast.Show, error) {
+	ctx, cancel := context.WithTimeout(ctx, prerenderTimeout)
+	defer cancel()
+	s, err := p.feeds.Show(ctx, p.feed(feed))
+	if err != nil {
+		return nil, fmt.Errorf("%s", classify(err).Message)
+	}
+	return s, nil
+}
+
+func (p pageSource) Episode(ctx context.Context, feed, guid string) (*podcast.EpisodeView, error) {
+	ctx, cancel := context.WithTimeout(ctx, prerenderTimeout)
+	defer cancel()
+	v, err := p.feeds.Episode(ctx, p.feed(feed), guid)
+	if err != nil {
+		return nil, fmt.Errorf("%s", classify(err).Message)
+	}
+	return v, nil
+}
+
+// apiFeed is GET /api/feed?url=…: one normalized show.
+func (s *Site) apiFeed(w http.ResponseWriter, r *http.Request) {
+	u := r.URL.Query().Get("url")
+	if u == "" {
+		u = s.cfg.DefaultFeed
+	}
+	show, err := s.cfg.Feeds.Show(r.Context(), u)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	writeJSON(w, r, http.StatusOK, cacheShortAPI, show)
+}
+
+// apiEpisode is GET /api/episode?feed=…&guid=…: one episode with its
+// chapters resolved, and the show's metadata.
+func (s *Site) apiEpisode(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := q.Get("feed")
+	if f == "" {
+		f = s.cfg.DefaultFeed
+	}
+	v, err := s.cfg.Feeds.Episode(r.Context(), f, q.Get("guid"))
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	writeJSON(w, r, http.StatusOK, cacheShortAPI, v)
+}
+
+func hostOf(base string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		return ""
+	}
+	return u.Host
+}
