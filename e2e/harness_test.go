@@ -1,0 +1,149 @@
+// Package e2e runs Earshot end to end: the real server (site, feed service,
+// demo show) on a real loopback HTTP server, driven by real headless
+// Chromium through chromedp. Under CI (CI set) a missing browser fails the
+// run instead of skipping it.
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/earshot/earshot/server/demo"
+	"github.com/earshot/earshot/server/feed"
+	"github.com/earshot/earshot/server/site"
+	"github.com/earshot/earshot/web"
+)
+
+// testTimeout bounds each browser test.
+const testTimeout = 90 * time.Second
+
+var (
+	serverOnce sync.Once
+	serverURL  string
+	serverErr  error
+)
+
+// server starts one Earshot for the whole test binary: go-app keeps its
+// routes in globals, so one site per process is the supported shape.
+func server(tb testing.TB) string {
+	tb.Helper()
+	serverOnce.Do(func() {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			serverErr = err
+			return
+		}
+		base := "http://" + ln.Addr().String()
+		show, err := demo.New(base)
+		if err != nil {
+			serverErr = err
+			return
+		}
+		feeds := feed.New(feed.Options{Trusted: []string{base}})
+		s, err := site.New(site.Config{Feeds: feeds, DefaultFeed: show.FeedURL(), Web: web.Files, Demo: show, BaseURL: base})
+		if err != nil {
+			serverErr = err
+			return
+		}
+		srv := httptest.NewUnstartedServer(s)
+		srv.Listener.Close()
+		srv.Listener = ln
+		srv.Start()
+		serverURL = base
+	})
+	require.NoError(tb, serverErr)
+	return serverURL
+}
+
+// chromiumPath finds Debian's Chromium (or another Chrome) on this machine.
+func chromiumPath() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// browser returns a fresh headless Chromium tab with its own profile, so
+// every test is a first visit (as every embed on a new blog is).
+func browser(tb testing.TB) context.Context {
+	tb.Helper()
+	path := chromiumPath()
+	if path == "" {
+		if os.Getenv("CI") != "" {
+			tb.Fatal("Chromium not found: install Debian's chromium (apt-get install chromium) or set CHROMIUM")
+		}
+		tb.Skip("Chromium not found; set CHROMIUM or install chromium to run end-to-end tests")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("autoplay-policy", "no-user-gesture-required"),
+		chromedp.WindowSize(1024, 900),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
+	tb.Cleanup(cancel)
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	tb.Cleanup(acancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	tb.Cleanup(bcancel)
+	require.NoError(tb, chromedp.Do(bctx), "starting Chromium")
+	return bctx
+}
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](tb testing.TB, ctx context.Context, expr string) T {
+	tb.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	require.NoError(tb, err, "evaluating %s", expr)
+	return v
+}
+
+// waitFor polls a JavaScript predicate until it is true, failing the test
+// with what was being waited for.
+func waitFor(tb testing.TB, ctx context.Context, what, predicate string) {
+	tb.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](predicate,
+		chromedp.WithPollingInterval(50*time.Millisecond),
+		chromedp.WithPollingTimeout(30*time.Second)))
+	require.NoError(tb, err, "waiting for %s (%s)", what, predicate)
+}
+
+// get fetches a URL from the test server.
+func get(tb testing.TB, url string) *http.Response {
+	tb.Helper()
+	res, err := http.Get(url)
+	require.NoError(tb, err)
+	tb.Cleanup(func() { res.Body.Close() })
+	return res
+}
+
+func episodeURL(base, guid, extra string) string {
+	return fmt.Sprintf("%s/episode?guid=%s%s", base, guid, extra)
+}
+
+func formatFloat(f float64) string { return fmt.Sprintf("%.3f", f) }
