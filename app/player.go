@@ -226,7 +226,7 @@ func (p *Player) renderHead() app.UI {
 	ep := &p.View.Episode
 	return app.Div().Class("es-head").Body(
 		app.If(ep.Image != "", func() app.UI {
-			return app.Img().Class("es-cover").Src(p.art()).Alt("Cover art of "+p.View.Show.Title).Width(96).Height(96)
+			return app.Img().Class("es-cover").Src(p.art()).Alt("Cover art of " + p.View.Show.Title).Width(96).Height(96)
 		}),
 		app.Div().Body(
 			app.P().Class("es-show").Text(p.View.Show.Title),

@@ -64,7 +64,7 @@ func (p *showPage) renderShow() app.UI {
 	return app.Div().Body(
 		app.Div().Class("es-head").Body(
 			app.If(s.Image != "", func() app.UI {
-				return app.Img().Class("es-cover").Src(s.Image).Alt("Cover art of "+s.Title).Width(96).Height(96)
+				return app.Img().Class("es-cover").Src(s.Image).Alt("Cover art of " + s.Title).Width(96).Height(96)
 			}),
 			app.Div().Body(
 				app.H1().Class("es-title").Text(s.Title),
