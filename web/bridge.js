@@ -43,6 +43,7 @@
 
   // takeover hands the controls to Go.
   E.takeover = function () {
+    if (!E.live) E.readyAt = performance.now(); // for measurements
     E.live = true;
   };
 

@@ -22,15 +22,20 @@ const minCompressBytes = 512
 // writeBody answers with body, an ETag computed from it, a 304 when the
 // client already has it, and brotli or gzip compression when accepted.
 func writeBody(w http.ResponseWriter, r *http.Request, status int, ctype, cacheControl string, body []byte) {
+	writeBodyTagged(w, r, status, ctype, cacheControl, body, etagOf)
+}
+
+// writeBodyTagged is writeBody with the ETag computed by etag.
+func writeBodyTagged(w http.ResponseWriter, r *http.Request, status int, ctype, cacheControl string, body []byte, etag func([]byte) string) {
 	h := w.Header()
 	h.Set("Content-Type", ctype)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", cacheControl)
 	h.Add("Vary", "Accept-Encoding")
 	if status == http.StatusOK {
-		etag := etagOf(body)
-		h.Set("ETag", etag)
-		if etagMatch(r.Header.Get("If-None-Match"), etag) {
+		tag := etag(body)
+		h.Set("ETag", tag)
+		if etagMatch(r.Header.Get("If-None-Match"), tag) {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}

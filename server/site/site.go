@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -23,6 +24,7 @@ import (
 type Feeds interface {
 	Show(ctx context.Context, feedURL string) (*podcast.Show, error)
 	Episode(ctx context.Context, feedURL, guid string) (*podcast.EpisodeView, error)
+	Transcript(ctx context.Context, feedURL, guid string) (*podcast.Transcript, error)
 }
 
 // Config is what New needs.
@@ -93,8 +95,10 @@ func New(cfg Config) (*Site, error) {
 	if cfg.Demo != nil {
 		s.mux.Handle("/demo/", cfg.Demo)
 	}
-	s.mux.HandleFunc("GET /api/feed", s.apiFeed)
-	s.mux.HandleFunc("GET /api/episode", s.apiEpisode)
+	lim := newLimiter()
+	s.mux.HandleFunc("GET /api/feed", lim.limit(s.apiFeed))
+	s.mux.HandleFunc("GET /api/episode", lim.limit(s.apiEpisode))
+	s.mux.HandleFunc("GET /api/transcript", lim.limit(s.apiTranscript))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeBody(w, r, http.StatusOK, "text/plain; charset=utf-8", cacheNoStore, []byte("ok\n"))
 	})
@@ -137,7 +141,11 @@ func pages(h http.Handler) http.Handler {
 		if rec.status == http.StatusOK {
 			w.Header().Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		}
-		writeBody(w, r, rec.status, ctype, cacheRevalidate, rec.buf.Bytes())
+		etag := etagOf
+		if strings.HasPrefix(ctype, "text/html") {
+			etag = pageETag
+		}
+		writeBodyTagged(w, r, rec.status, ctype, cacheRevalidate, rec.buf.Bytes(), etag)
 	})
 }
 
@@ -210,4 +218,21 @@ func hostOf(base string) string {
 		return ""
 	}
 	return u.Host
+}
+
+// apiTranscript is GET /api/transcript?feed=…&guid=…: the episode's
+// transcript, fetched and parsed on the server (transcript hosts rarely send
+// CORS headers, so the browser could not read them itself).
+func (s *Site) apiTranscript(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := q.Get("feed")
+	if f == "" {
+		f = s.cfg.DefaultFeed
+	}
+	t, err := s.cfg.Feeds.Transcript(r.Context(), f, q.Get("guid"))
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	writeJSON(w, r, http.StatusOK, cacheShortAPI, t)
 }
