@@ -112,9 +112,13 @@ type listener struct {
 	fn     app.Func
 }
 
-func listen(target app.Value, event string, fn func()) listener {
-	f := app.FuncOf(func(app.Value, []app.Value) any {
-		fn()
+func listen(target app.Value, event string, fn func(ev app.Value)) listener {
+	f := app.FuncOf(func(_ app.Value, args []app.Value) any {
+		var ev app.Value = app.Undefined()
+		if len(args) > 0 {
+			ev = args[0]
+		}
+		fn(ev)
 		return nil
 	})
 	target.Call("addEventListener", event, f)
@@ -192,4 +196,50 @@ func fetchText(ctx context.Context, url string) (status int, body string, err er
 	case <-ctx.Done():
 		return 0, "", ctx.Err()
 	}
+}
+
+// canPlay reports whether the browser says it can play a media type.
+func canPlay(mime string) bool {
+	if !app.IsClient || mime == "" {
+		return true
+	}
+	el := app.Window().Get("document").Call("createElement", "audio")
+	return el.Call("canPlayType", mime).String() != ""
+}
+
+// browserLanguages lists the browser's preferred languages.
+func browserLanguages() []string {
+	if !app.IsClient {
+		return nil
+	}
+	nav := app.Window().Get("navigator")
+	var out []string
+	if ls := nav.Get("languages"); ls.Truthy() {
+		for i := 0; i < ls.Length(); i++ {
+			out = append(out, ls.Index(i).String())
+		}
+	}
+	if l := nav.Get("language"); l.Truthy() {
+		out = append(out, l.String())
+	}
+	return out
+}
+
+// inIframe reports whether the page runs inside a frame (an embed).
+func inIframe() bool {
+	if !app.IsClient {
+		return false
+	}
+	w := app.Window()
+	return !w.Get("self").Equal(w.Get("top"))
+}
+
+// scrollBehavior is "smooth" unless the listener asked for reduced motion.
+func scrollBehavior() string {
+	if app.IsClient {
+		if mq := app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)"); mq.Truthy() && mq.Get("matches").Bool() {
+			return "auto"
+		}
+	}
+	return "smooth"
 }

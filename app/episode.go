@@ -13,6 +13,7 @@ type episodePage struct {
 	src Source
 
 	target embed.Target
+	lang   string
 	view   *podcast.EpisodeView
 	err    string
 	// pre is the data embedded by the server, taken in OnInit while the
@@ -29,6 +30,7 @@ func (p *episodePage) OnInit() {
 func (p *episodePage) OnNav(ctx app.Context) {
 	t := embed.ParseTarget(ctx.Page().URL())
 	p.target = t
+	p.lang = ctx.Page().URL().Query().Get("lang")
 	if p.pre != nil && p.pre.Feed == t.Feed && p.pre.GUID == t.GUID {
 		p.view, p.pre = p.pre.Episode, nil
 		p.setTitle(ctx)
@@ -59,7 +61,7 @@ func (p *episodePage) Render() app.UI {
 	return app.Main().Class("es-page").Body(
 		app.If(p.err != "", func() app.UI { return errorBox(p.err) }),
 		app.If(p.view != nil, func() app.UI {
-			return &Player{View: p.view, Start: p.target.Time}
+			return &Player{View: p.view, Start: p.target.Time, Lang: p.lang}
 		}),
 		renderData(pageData{Feed: p.target.Feed, GUID: p.target.GUID, Episode: p.view}),
 	)

@@ -1,39 +1,110 @@
 package app
 
 import (
+	"math"
 	"strconv"
+	"time"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/earshot/earshot/embed"
 	"github.com/earshot/earshot/podcast"
 )
 
-// Player plays one episode: play/pause, seek bar, elapsed and total time,
-// and the chapter list with the current chapter highlighted. The Audio object
-// lives in the bridge (audio.go), so a Player can be re-rendered or replaced
-// without interrupting playback.
+// Player layouts. The standalone page stacks everything; embeds choose.
+const (
+	LayoutPage    = "page"
+	LayoutFull    = "full"
+	LayoutCompact = "compact"
+	LayoutMini    = "mini"
+)
+
+// Skip distances and limits of the controls.
+const (
+	skipBack    = 15.0
+	skipForward = 30.0
+	arrowSeek   = 5.0
+	volumeStep  = 0.1
+	// finishedMargin: closer than this to the end counts as played.
+	finishedMargin = 15.0
+	// minResume: positions before this are not worth resuming.
+	minResume = 5.0
+)
+
+// speeds are the playback rates offered, 0.5–3×.
+var speeds = []float64{0.5, 0.75, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3}
+
+// Player plays one episode: transport controls, seek bar with chapter
+// marks, speed and volume, chapters, show notes, transcript, people and
+// highlights. The Audio object lives in the bridge (audio.go), so a Player
+// can be re-rendered or replaced without interrupting playback; the
+// progress display is written to the DOM directly (see tick) so that the
+// tree is not re-rendered four times a second.
 type Player struct {
 	app.Compo
 
-	View  *podcast.EpisodeView
-	Start podcast.Range // from the share link
+	View   *podcast.EpisodeView
+	Start  podcast.Range // from the share link
+	Lang   string        // explicit UI language (?lang=), "" for the browser's
+	Layout string        // LayoutPage (default), LayoutFull, LayoutCompact, LayoutMini
+	// Autoplay asks to start on load; browsers allow it only after a
+	// gesture on the site or with a permissive policy, and a refusal just
+	// leaves the player paused.
+	Autoplay bool
+	// Embedded: inside an iframe; the player.js API and resizing are on.
+	Embedded bool
 
-	playing  bool
-	current  float64 // seconds, as of the last render or chapter change
-	duration float64
-	chapter  int // index into View.Episode.Chapters, -1 before the first
+	lang      lang
+	src       string // the enclosure URL being played
+	playing   bool
+	buffering bool
+	failed    bool
+	current   float64 // seconds, as of the last render
+	duration  float64
+	chapter   int // index into chapters(), -1 before the first
+	rate      float64
+	volume    float64
+	muted     bool
+	remaining bool // show remaining rather than elapsed time
+	finished  bool
+	clipEnd   float64 // pause here (a shared clip), 0 for none
+	tab       string  // open tab of the full layout
+	help      bool    // keyboard help open
 
 	listeners []listener
+	keys      *listener
+	lastSave  time.Time
+	session   mediaSession
 }
 
-// OnInit picks up playback the bridge started before the wasm arrived, so
-// the first Go render shows the truth (playing, position) rather than a
+// OnInit settles what the first Go render shows: the language, the source,
+// saved speed and position, and the state of playback the bridge started
+// before the wasm arrived, so the takeover shows the truth rather than a
 // paused player at 0:00.
 func (p *Player) OnInit() {
-	p.chapter = -1
+	p.lang = pickLang(p.Lang, browserLanguages()...)
+	p.chapter, p.rate, p.volume = -1, 1, 1
+	p.clipEnd = p.Start.End
+	if p.View == nil {
+		return
+	}
+	p.src = chooseSource(&p.View.Episode)
+	var rate float64
+	if load(keySpeed+p.View.Show.FeedURL, &rate) && validRate(rate) {
+		p.rate = rate
+	}
+	var vol float64
+	if load(keyVolume, &vol) && vol >= 0 && vol <= 1 {
+		p.volume = vol
+	}
+	var prog progress
+	if load(p.progressKey(), &prog) {
+		p.finished = prog.Finished
+		if p.Start.Start == 0 && !prog.Finished && prog.Position > minResume {
+			p.Start.Start = prog.Position
+		}
+	}
 	p.current = p.Start.Start
-	if a := bridge().audio(); a != nil && bridge().source() == p.src() {
+	if a := bridge().audio(); a != nil && bridge().source() == p.src {
 		st := readState(a)
 		p.playing, p.current = !st.paused, st.current
 		if st.duration > 0 {
@@ -43,13 +114,20 @@ func (p *Player) OnInit() {
 	p.chapter = chapterAt(p.chapters(), p.current)
 }
 
-// OnMount takes the controls over from the bridge and follows the Audio
-// object's events.
+// OnMount takes the controls over from the bridge, follows the Audio
+// object, and listens for keyboard shortcuts.
 func (p *Player) OnMount(ctx app.Context) {
 	b := bridge()
 	b.takeover()
-	if a := b.audio(); a != nil && b.source() == p.src() {
+	if a := b.audio(); a != nil && b.source() == p.src {
 		p.follow(ctx, a)
+		p.applyPrefs(a)
+	}
+	l := listen(app.Window().Get("document"), "keydown", func(ev app.Value) { p.onKey(ctx, ev) })
+	p.keys = &l
+	p.session.set(p, ctx)
+	if p.Autoplay && (b.audio() == nil || b.audio().Get("paused").Bool()) {
+		play(p.media(ctx))
 	}
 }
 
@@ -59,13 +137,14 @@ func (p *Player) OnDismount() {
 		l.remove()
 	}
 	p.listeners = nil
+	if p.keys != nil {
+		p.keys.remove()
+		p.keys = nil
+	}
 }
 
-func (p *Player) src() string {
-	if p.View == nil {
-		return ""
-	}
-	return p.View.Episode.Enclosure.URL
+func (p *Player) progressKey() string {
+	return keyPosition + p.View.Show.FeedURL + " " + p.View.Episode.GUID
 }
 
 func (p *Player) chapters() []podcast.Chapter {
@@ -73,44 +152,6 @@ func (p *Player) chapters() []podcast.Chapter {
 		return nil
 	}
 	return p.View.Episode.Chapters
-}
-
-// follow subscribes to the Audio object's events once.
-func (p *Player) follow(ctx app.Context, a app.Value) {
-	if len(p.listeners) > 0 {
-		return
-	}
-	sync := func() {
-		st := readState(a)
-		ctx.Dispatch(func(app.Context) {
-			p.playing, p.current = !st.paused, st.current
-			if st.duration > 0 {
-				p.duration = st.duration
-			}
-			p.chapter = chapterAt(p.chapters(), p.current)
-		})
-	}
-	for _, ev := range []string{"play", "pause", "ended", "durationchange", "seeked"} {
-		p.listeners = append(p.listeners, listen(a, ev, sync))
-	}
-	p.listeners = append(p.listeners, listen(a, "timeupdate", func() { p.tick(ctx, a) }))
-}
-
-// tick updates the progress display in place, and re-renders only when the
-// current chapter changes.
-func (p *Player) tick(ctx app.Context, a app.Value) {
-	st := readState(a)
-	root := p.JSValue()
-	if root == nil || !root.Truthy() {
-		return
-	}
-	setText(root, ".es-elapsed", podcast.FormatClock(st.current))
-	setSeekbar(root, st.current, p.valueText(st.current))
-	if ch := chapterAt(p.chapters(), st.current); ch != p.chapter {
-		ctx.Dispatch(func(app.Context) {
-			p.chapter, p.current = ch, st.current
-		})
-	}
 }
 
 func (p *Player) total() float64 {
@@ -123,22 +164,126 @@ func (p *Player) total() float64 {
 	return 0
 }
 
+// follow subscribes to the Audio object's events once.
+func (p *Player) follow(ctx app.Context, a app.Value) {
+	if len(p.listeners) > 0 {
+		return
+	}
+	sync := func(change func()) func(app.Value) {
+		return func(app.Value) {
+			st := readState(a)
+			ctx.Dispatch(func(app.Context) {
+				p.playing, p.current = !st.paused, st.current
+				if st.duration > 0 {
+					p.duration = st.duration
+				}
+				p.chapter = chapterAt(p.chapters(), p.current)
+				if change != nil {
+					change()
+				}
+			})
+		}
+	}
+	on := func(ev string, fn func(app.Value)) { p.listeners = append(p.listeners, listen(a, ev, fn)) }
+	on("play", sync(func() { p.failed = false }))
+	on("pause", sync(func() { p.savePosition(a, true) }))
+	on("ended", sync(func() { p.markFinished() }))
+	on("durationchange", sync(nil))
+	on("seeked", sync(nil))
+	on("waiting", sync(func() { p.buffering = true }))
+	on("playing", sync(func() { p.buffering = false }))
+	on("canplay", sync(func() { p.buffering = false }))
+	on("error", sync(func() { p.failed, p.buffering = true, false }))
+	on("volumechange", sync(func() { p.volume, p.muted = a.Get("volume").Float(), a.Get("muted").Bool() }))
+	on("ratechange", sync(func() { p.rate = a.Get("playbackRate").Float() }))
+	on("timeupdate", func(app.Value) { p.tick(ctx, a) })
+}
+
+// applyPrefs gives the Audio object the listener's speed and volume.
+func (p *Player) applyPrefs(a app.Value) {
+	a.Set("defaultPlaybackRate", p.rate)
+	a.Set("playbackRate", p.rate)
+	a.Set("volume", p.volume)
+}
+
+// tick updates the progress display in place, saves the position now and
+// then, ends clips, and re-renders only when the current chapter changes.
+func (p *Player) tick(ctx app.Context, a app.Value) {
+	st := readState(a)
+	if root := p.JSValue(); root != nil && root.Truthy() {
+		setText(root, ".es-elapsed", p.timeLabel(st.current, st.duration))
+		setSeekbar(root, st.current, p.valueText(st.current))
+	}
+	if p.clipEnd > 0 && st.current >= p.clipEnd {
+		p.clipEnd = 0
+		a.Call("pause")
+	}
+	p.savePosition(a, false)
+	p.session.position(st, p.rate)
+	if ch := chapterAt(p.chapters(), st.current); ch != p.chapter {
+		ctx.Dispatch(func(app.Context) {
+			p.chapter, p.current = ch, st.current
+			p.session.set(p, ctx)
+		})
+	}
+}
+
+// savePosition stores where the listener is, at most every few seconds
+// unless now is set.
+func (p *Player) savePosition(a app.Value, now bool) {
+	if p.View == nil || (!now && time.Since(p.lastSave) < positionSaveMS*time.Millisecond) {
+		return
+	}
+	p.lastSave = time.Now()
+	st := readState(a)
+	total := st.duration
+	if total == 0 {
+		total = p.total()
+	}
+	if total > 0 && st.current > total-finishedMargin {
+		p.markFinished()
+		return
+	}
+	save(p.progressKey(), progress{Position: st.current, Duration: total, Finished: p.finished, Updated: time.Now().UnixMilli()})
+}
+
+func (p *Player) markFinished() {
+	p.finished = true
+	save(p.progressKey(), progress{Position: 0, Duration: p.total(), Finished: true, Updated: time.Now().UnixMilli()})
+}
+
+// timeLabel is the time display: elapsed, or remaining when toggled.
+func (p *Player) timeLabel(cur, dur float64) string {
+	if dur <= 0 {
+		dur = p.total()
+	}
+	if p.remaining && dur > 0 {
+		return "-" + podcast.FormatClock(math.Max(0, dur-cur))
+	}
+	return podcast.FormatClock(cur)
+}
+
 func (p *Player) valueText(t float64) string {
-	return spokenDuration(t) + " of " + spokenDuration(p.total())
+	return p.lang.t("of", p.lang.spoken(t), p.lang.spoken(p.total()))
 }
 
 // media returns the Audio object playing this episode, loading it when
-// needed, and follows it.
+// needed (with the share link's start), and follows it.
 func (p *Player) media(ctx app.Context) app.Value {
-	a := bridge().load(p.src(), p.Start.Start)
-	if a != nil {
-		p.follow(ctx, a)
+	b := bridge()
+	fresh := b.source() != p.src
+	a := b.load(p.src, p.Start.Start)
+	if a == nil {
+		return nil
+	}
+	p.follow(ctx, a)
+	if fresh {
+		p.applyPrefs(a)
 	}
 	return a
 }
 
-func (p *Player) togglePlay(ctx app.Context, e app.Event) {
-	e.PreventDefault()
+func (p *Player) togglePlay(ctx app.Context) {
 	a := p.media(ctx)
 	if a == nil {
 		return
@@ -150,44 +295,158 @@ func (p *Player) togglePlay(ctx app.Context, e app.Event) {
 	}
 }
 
-// seekTo moves to t seconds and plays: a click on a chapter or timestamp is
-// a request to listen there.
+// seekTo moves to t seconds and plays: a click on a chapter, timestamp or
+// transcript line is a request to listen there.
 func (p *Player) seekTo(ctx app.Context, t float64) {
 	a := p.media(ctx)
 	if a == nil {
 		return
 	}
+	t = p.clamp(t)
 	bridge().seek(t)
 	play(a)
 	p.current = t
 	p.chapter = chapterAt(p.chapters(), t)
 }
 
-func (p *Player) onSeekInput(ctx app.Context, e app.Event) {
-	t := ctx.JSSrc().Get("value").Float()
+// seekBy moves by d seconds without changing play/pause.
+func (p *Player) seekBy(ctx app.Context, d float64) {
 	a := p.media(ctx)
 	if a == nil {
 		return
 	}
+	t := p.clamp(a.Get("currentTime").Float() + d)
 	bridge().seek(t)
-	setText(p.JSValue(), ".es-elapsed", podcast.FormatClock(t))
+	p.current = t
+	if root := p.JSValue(); root != nil && root.Truthy() {
+		setText(root, ".es-elapsed", p.timeLabel(t, 0))
+		setSeekbar(root, t, p.valueText(t))
+	}
 }
 
-// onTimeLink handles clicks on chapter links and show-note timestamps
-// (a[data-t]), which the server renders as ordinary links.
+func (p *Player) clamp(t float64) float64 {
+	if t < 0 {
+		return 0
+	}
+	if d := p.total(); d > 0 && t > d {
+		return d
+	}
+	return t
+}
+
+// chapterStep moves to the previous (-1) or next (+1) listed chapter. Going
+// back more than 3 s into a chapter restarts it, as CD players do.
+func (p *Player) chapterStep(ctx app.Context, dir int) {
+	chs := visibleChapters(p.chapters())
+	if len(chs) == 0 {
+		return
+	}
+	cur := p.current
+	if a := bridge().audio(); a != nil {
+		cur = a.Get("currentTime").Float()
+	}
+	i := -1
+	for j, c := range chs {
+		if c.Start <= cur+0.001 {
+			i = j
+		}
+	}
+	switch {
+	case dir < 0 && i >= 0 && cur-chs[i].Start > 3:
+		p.seekTo(ctx, chs[i].Start)
+	case dir < 0 && i > 0:
+		p.seekTo(ctx, chs[i-1].Start)
+	case dir < 0:
+		p.seekTo(ctx, 0)
+	case i+1 < len(chs):
+		p.seekTo(ctx, chs[i+1].Start)
+	}
+}
+
+func (p *Player) setRate(rate float64) {
+	if !validRate(rate) {
+		return
+	}
+	p.rate = rate
+	if a := bridge().audio(); a != nil {
+		a.Set("defaultPlaybackRate", rate)
+		a.Set("playbackRate", rate)
+	}
+	if p.View != nil {
+		save(keySpeed+p.View.Show.FeedURL, rate)
+	}
+}
+
+// stepRate moves to the next slower (-1) or faster (+1) offered speed.
+func (p *Player) stepRate(dir int) {
+	i := 0
+	for j, s := range speeds {
+		if s <= p.rate+0.001 {
+			i = j
+		}
+	}
+	if j := i + dir; j >= 0 && j < len(speeds) {
+		p.setRate(speeds[j])
+	}
+}
+
+func validRate(r float64) bool { return r >= speeds[0] && r <= speeds[len(speeds)-1] }
+
+func (p *Player) setVolume(v float64) {
+	v = math.Max(0, math.Min(1, v))
+	p.volume = v
+	if a := bridge().audio(); a != nil {
+		a.Set("volume", v)
+		if v > 0 {
+			a.Set("muted", false)
+		}
+	}
+	save(keyVolume, v)
+}
+
+func (p *Player) toggleMute(ctx app.Context) {
+	a := p.media(ctx)
+	if a == nil {
+		return
+	}
+	p.muted = !a.Get("muted").Bool()
+	a.Set("muted", p.muted)
+}
+
+// retry reloads the media after an error.
+func (p *Player) retry(ctx app.Context) {
+	p.failed = false
+	a := p.media(ctx)
+	if a == nil {
+		return
+	}
+	t := p.current
+	a.Call("load")
+	bridge().seek(t)
+	play(a)
+}
+
+// onTimeLink handles clicks on chapter links, show-note timestamps and
+// transcript lines (a[data-t]), which the server renders as ordinary links.
 func (p *Player) onTimeLink(ctx app.Context, e app.Event) {
 	target := e.Get("target")
 	if !target.Truthy() || !target.Get("closest").Truthy() {
 		return
 	}
-	link := target.Call("closest", "a[data-t]")
+	link := target.Call("closest", "[data-t]")
 	if !link.Truthy() {
 		return
 	}
 	e.PreventDefault()
-	var t float64
-	if r, err := podcast.ParseTime(link.Call("getAttribute", "data-t").String()); err == nil {
-		t = r.Start
+	// go-app's window click handler would otherwise navigate to the link
+	// (a history entry, and in an embed one in the host page's history).
+	e.Call("stopPropagation")
+	t, err := strconv.ParseFloat(link.Call("getAttribute", "data-t").String(), 64)
+	if err != nil {
+		return
+	}
+	if end, err := strconv.ParseFloat(link.Call("getAttribute", "data-end").String(), 64); err == nil && end > t {
+		p.clipEnd = end
 	}
 	p.seekTo(ctx, t)
 }
@@ -203,133 +462,27 @@ func chapterAt(chs []podcast.Chapter, t float64) int {
 	return idx
 }
 
-func (p *Player) Render() app.UI {
-	if p.View == nil {
-		return app.Div()
-	}
-	ep := &p.View.Episode
-	return app.Article().
-		Class("es-player", classIf(p.playing, "es-playing")).
-		DataSet("es-src", ep.Enclosure.URL).
-		DataSet("es-start", p.Start.Start).
-		Aria("label", "Player: "+ep.Title).
-		OnClick(p.onTimeLink).
-		Body(
-			p.renderHead(),
-			p.renderControls(),
-			p.renderChapters(),
-			p.renderNotes(),
-		)
-}
-
-func (p *Player) renderHead() app.UI {
-	ep := &p.View.Episode
-	return app.Div().Class("es-head").Body(
-		app.If(ep.Image != "", func() app.UI {
-			return app.Img().Class("es-cover").Src(p.art()).Alt("Cover art of " + p.View.Show.Title).Width(96).Height(96)
-		}),
-		app.Div().Body(
-			app.P().Class("es-show").Text(p.View.Show.Title),
-			app.H1().Class("es-title").Text(ep.Title),
-			app.P().Class("es-chapter-now").Aria("live", "polite").Text(p.chapterTitle()),
-		),
-	)
-}
-
-// art is the current chapter's image, falling back to the episode's.
-func (p *Player) art() string {
-	chs := p.chapters()
-	for i := p.chapter; i >= 0 && i < len(chs); i-- {
-		if chs[i].Image != "" {
-			return chs[i].Image
+func visibleChapters(chs []podcast.Chapter) []podcast.Chapter {
+	out := make([]podcast.Chapter, 0, len(chs))
+	for _, c := range chs {
+		if !c.Hidden {
+			out = append(out, c)
 		}
-		break
 	}
-	return p.View.Episode.Image
+	return out
 }
 
-func (p *Player) chapterTitle() string {
-	chs := p.chapters()
-	if p.chapter >= 0 && p.chapter < len(chs) {
-		return chs[p.chapter].Title
+// chooseSource picks the enclosure to play: the main one when the browser
+// can play it (hosts count downloads by it, so it is never rewritten), else
+// the first alternate it can play.
+func chooseSource(ep *podcast.Episode) string {
+	if !app.IsClient || canPlay(ep.Enclosure.Type) || len(ep.Alternates) == 0 {
+		return ep.Enclosure.URL
 	}
-	return ""
-}
-
-func (p *Player) renderControls() app.UI {
-	label := "Play"
-	if p.playing {
-		label = "Pause"
+	for _, alt := range ep.Alternates {
+		if canPlay(alt.Type) && len(alt.Sources) > 0 {
+			return alt.Sources[0]
+		}
 	}
-	total := p.total()
-	return app.Div().Class("es-controls").Body(
-		app.Button().Class("es-play").DataSet("es", "play").Aria("label", label).
-			OnClick(p.togglePlay).Body(iconPlay(), iconPause()),
-		app.Input().Type("range").Class("es-seek").DataSet("es", "seekbar").
-			Min(0).Max(int(total+0.5)).Step(1).Value(int(p.current)).
-			Aria("label", "Seek").Aria("valuetext", p.valueText(p.current)).
-			OnInput(p.onSeekInput),
-		app.Span().Class("es-time").Body(
-			app.Span().Class("es-elapsed").Text(podcast.FormatClock(p.current)),
-			app.Text(" / "),
-			app.Span().Text(podcast.FormatClock(total)),
-		),
-	)
-}
-
-func (p *Player) renderChapters() app.UI {
-	chs := p.chapters()
-	if len(chs) == 0 {
-		return nil
-	}
-	ep := &p.View.Episode
-	return app.Section().Class("es-section", "es-chapters").Aria("label", "Chapters").Body(
-		app.H2().Text("Chapters"),
-		app.Ol().Body(
-			app.Range(chs).Slice(func(i int) app.UI {
-				c := chs[i]
-				if c.Hidden {
-					return nil
-				}
-				href := embed.EpisodePath(embed.Target{Feed: p.View.Show.FeedURL, GUID: ep.GUID, Time: podcast.Range{Start: c.Start}})
-				return app.Li().Class(classIf(i == p.chapter, "es-current")).Body(
-					app.A().Href(href).DataSet("t", strconv.FormatFloat(c.Start, 'f', -1, 64)).
-						Aria("current", ariaCurrent(i == p.chapter)).
-						Body(
-							app.Span().Class("es-at").Text(podcast.FormatClock(c.Start)),
-							app.Span().Text(c.Title),
-						),
-				)
-			}),
-		),
-	)
-}
-
-func classIf(cond bool, class string) string {
-	if cond {
-		return class
-	}
-	return ""
-}
-
-// ariaCurrent marks the playing chapter: "time" is ARIA's value for the
-// current item of a list of times.
-func ariaCurrent(cur bool) string {
-	if cur {
-		return "time"
-	}
-	return "false"
-}
-
-// renderNotes shows the sanitized show notes. podcast.SafeHTML is the only
-// type that reaches app.Raw: the server's sanitizer made it.
-func (p *Player) renderNotes() app.UI {
-	notes := p.View.Episode.Notes
-	if notes == "" {
-		return nil
-	}
-	return app.Section().Class("es-section").Aria("label", "Show notes").Body(
-		app.H2().Text("Show notes"),
-		app.Raw(`<div class="es-notes">`+string(notes)+`</div>`),
-	)
+	return ep.Enclosure.URL
 }

@@ -26,4 +26,5 @@ func Register(src Source) {
 	app.Route("/", func() app.Composer { return &showPage{src: src} })
 	app.Route(embed.PathShow, func() app.Composer { return &showPage{src: src} })
 	app.Route(embed.PathEpisode, func() app.Composer { return &episodePage{src: src} })
+	app.Route(embed.PathEmbed, func() app.Composer { return &embedPage{src: src} })
 }

@@ -29,7 +29,7 @@ import (
 // maxNotesBytes bounds the show notes we process; longer input is cut (the
 // HTML parser closes what the cut leaves open). Real show notes are a few
 // kilobytes; the limit only stops pathological feeds from costing seconds.
-const maxNotesBytes = 512 << 10
+const maxNotesBytes = 256 << 10
 
 // Sanitize returns show notes safe to render as HTML: formatting podcasters
 // use is kept (paragraphs, lists, headings, emphasis, links, images, code,
@@ -43,7 +43,13 @@ const maxNotesBytes = 512 << 10
 //
 // Notes without any tags are treated as plain text: blank lines separate
 // paragraphs, newlines become <br>, bare URLs and e-mail addresses become
-// links. HTML without any block element or <br> keeps its newlines as <br>.
+// links. HTML without any block element or <br> keeps its newlines as <br>
+// and is wrapped in a paragraph. Sanitizing the output again returns it
+// unchanged.
+//
+// The feed normalizer is expected to call
+//
+//	ep.Notes = notes.LinkTimestamps(notes.Sanitize(raw, base), ep.Duration)
 func Sanitize(notes string, base *url.URL) podcast.SafeHTML {
 	return render(notes, httpBase(base), 0, false)
 }
@@ -126,12 +132,19 @@ func truncate(s string, n int) string {
 // breaks, and DEL: they have no business in show notes, and the HTML parser
 // would drop some of them (NUL) but not others.
 func stripControls(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
-		if (r < ' ' && r != '\t' && r != '\n' && r != '\r' && r != '\f') || r == 0x7f {
+		if isControl(r) {
 			return -1
 		}
 		return r
 	}, s)
+}
+
+func isControl(r rune) bool {
+	return (r < ' ' && r != '\t' && r != '\n' && r != '\r' && r != '\f') || r == 0x7f
 }
 
 // tagRe finds something that is an HTML tag, comment or doctype, and not a

@@ -236,3 +236,12 @@ func TestSanitizeHostile(t *testing.T) {
 		})
 	}
 }
+
+func TestSanitizeTruncatesHugeNotes(t *testing.T) {
+	in := "<p>" + strings.Repeat("word ", maxNotesBytes/4) + "</p><script>alert(1)</script>"
+	got := Sanitize(in, nil)
+	assert.Empty(t, violations(string(got)))
+	assert.True(t, strings.HasPrefix(string(got), "<p>word word"))
+	assert.LessOrEqual(t, len(got), maxNotesBytes+len("<p></p>"))
+	assert.LessOrEqual(t, len(Excerpt(in, 0)), maxNotesBytes)
+}

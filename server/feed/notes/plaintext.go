@@ -78,18 +78,19 @@ func autolink(parent *html.Node, line string) {
 // trimURLEnd drops punctuation that ends the sentence rather than the URL:
 // "see https://example.com." and "(https://example.com/x)".
 func trimURLEnd(s string, start, end int) int {
+	parens, brackets := strings.Count(s[start:end], "(")-strings.Count(s[start:end], ")"), strings.Count(s[start:end], "[")-strings.Count(s[start:end], "]")
 	for end > start {
 		c := s[end-1]
 		switch {
 		case strings.IndexByte(".,;:!?'\"*", c) >= 0:
-			end--
-		case c == ')' && strings.Count(s[start:end], "(") < strings.Count(s[start:end], ")"):
-			end--
-		case c == ']' && strings.Count(s[start:end], "[") < strings.Count(s[start:end], "]"):
-			end--
+		case c == ')' && parens < 0:
+			parens++
+		case c == ']' && brackets < 0:
+			brackets++
 		default:
 			return end
 		}
+		end--
 	}
 	return end
 }

@@ -114,6 +114,9 @@ func flatten(root *html.Node) (string, []segment) {
 // plainText returns the text of notes (HTML or plain text), one line per
 // block, without markup.
 func plainText(notes string) string {
+	if s := strings.TrimSpace(stripControls(truncate(notes, maxNotesBytes))); !looksLikeHTML(s) {
+		return html.UnescapeString(s)
+	}
 	root := tree(notes)
 	if root == nil {
 		return ""

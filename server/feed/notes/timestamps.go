@@ -81,7 +81,7 @@ func scan(text string, duration float64) []match {
 		if from < len(text) && (text[from] == ')' || text[from] == ']') {
 			from++
 		}
-		to := lineEnd(text, from)
+		to := lineEnd(text, from, maxTitleBytes)
 		for j := i + 1; j < len(out) && out[j].open < to; j++ {
 			if out[j].lineStart {
 				to = out[j].open
@@ -116,8 +116,8 @@ func candidate(text string, s, e int, duration float64) (match, bool) {
 		return m, false
 	}
 	m.Start = sec
-	before := text[lineStart(text, m.open):m.open]
-	if clockOrLengthBefore(before) || clockOrLengthAfter(text[e:lineEnd(text, e)], m.Label) {
+	before := text[lineStart(text, m.open, maxContextBytes):m.open]
+	if clockOrLengthBefore(before) || clockOrLengthAfter(text[e:lineEnd(text, e, maxContextBytes)], m.Label) {
 		return m, false
 	}
 	m.lineStart = onlyBullets(before) || (bracketed && lostLineBreak(before))
@@ -141,13 +141,34 @@ func gluedBefore(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(":/._-+=&?#@%~\\$€£,", r)
 }
 
-func lineStart(text string, i int) int { return strings.LastIndexByte(text[:i], '\n') + 1 }
+// Context is looked at within bounded windows, so that a long line with
+// many times costs linear time.
+const (
+	maxContextBytes = 64                // before and after a time
+	maxTitleBytes   = 4 * maxTitleRunes // after a time that starts a line
+)
 
-func lineEnd(text string, i int) int {
-	if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
+// lineStart returns the start of the line holding text[i], or of the
+// window of the given bytes before i (at a rune boundary) if that is shorter.
+func lineStart(text string, i, window int) int {
+	lo := max(0, i-window)
+	for lo > 0 && lo < i && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	return lo + strings.LastIndexByte(text[lo:i], '\n') + 1
+}
+
+// lineEnd returns the end of the line holding text[i], or of the window of
+// max bytes after i (at a rune boundary) if that is shorter.
+func lineEnd(text string, i, window int) int {
+	hi := min(len(text), i+window)
+	for hi < len(text) && hi > i && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	if j := strings.IndexByte(text[i:hi], '\n'); j >= 0 {
 		return i + j
 	}
-	return len(text)
+	return hi
 }
 
 // onlyBullets reports whether what precedes a time on its line is at most
@@ -181,7 +202,8 @@ var (
 )
 
 func clockOrLengthBefore(before string) bool {
-	if dateBeforeRe.MatchString(before) {
+	// The date pattern ends in a digit or a dot; check that cheaply first.
+	if t := strings.TrimRight(before, ", \t"); t != "" && (isDigit(t[len(t)-1]) || t[len(t)-1] == '.') && dateBeforeRe.MatchString(before) {
 		return true
 	}
 	b := strings.ToLower(strings.TrimRight(before, " \t\u00a0:=-–—("))

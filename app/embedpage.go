@@ -1,0 +1,101 @@
+package app
+
+import (
+	"regexp"
+
+	app "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/earshot/earshot/embed"
+	"github.com/earshot/earshot/podcast"
+)
+
+var hexColor = regexp.MustCompile(`^[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$`)
+
+// embedPage is /embed?feed=…&guid=…&layout=…&theme=…&color=…&lang=…&t=…:
+// the player alone, for an iframe on someone else's page. It never navigates
+// (no history entries in the host page) and is playable before the wasm
+// arrives, like every page.
+type embedPage struct {
+	app.Compo
+	src Source
+
+	target   embed.Target
+	layout   string
+	theme    string
+	color    string
+	lang     string
+	autoplay bool
+	view     *podcast.EpisodeView
+	err      string
+	pre      *pageData
+}
+
+func (p *embedPage) OnInit() {
+	if d, ok := embeddedData(); ok && d.Episode != nil {
+		p.pre = &d
+	}
+}
+
+func (p *embedPage) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	q := u.Query()
+	p.target = embed.ParseTarget(u)
+	p.layout = q.Get("layout")
+	p.theme = q.Get("theme")
+	if c := q.Get("color"); hexColor.MatchString(c) {
+		p.color = "#" + c
+	}
+	p.lang = q.Get("lang")
+	p.autoplay = q.Get("autoplay") == "1"
+	if p.pre != nil && p.pre.Feed == p.target.Feed && p.pre.GUID == p.target.GUID {
+		p.view, p.pre = p.pre.Episode, nil
+		p.setTitle(ctx)
+		return
+	}
+	ctx.Async(func() {
+		v, err := p.src.Episode(ctx, p.target.Feed, p.target.GUID)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.view, p.err = v, ""
+			if err != nil {
+				p.err = err.Error()
+			}
+			p.setTitle(ctx)
+		})
+	})
+}
+
+func (p *embedPage) setTitle(ctx app.Context) {
+	if p.view != nil {
+		ctx.Page().SetTitle("%s · %s", p.view.Episode.Title, p.view.Show.Title)
+	}
+}
+
+func (p *embedPage) Render() app.UI {
+	root := app.Div().Class("es-embed", themeClass(p.theme))
+	if p.color != "" {
+		root = root.Style("--es-accent", p.color)
+	}
+	return root.Body(
+		app.If(p.err != "", func() app.UI { return errorBox(p.err) }),
+		app.If(p.view != nil, func() app.UI {
+			return &Player{View: p.view, Start: p.target.Time, Lang: p.lang, Layout: embedLayout(p.layout), Autoplay: p.autoplay, Embedded: true}
+		}),
+		renderData(pageData{Feed: p.target.Feed, GUID: p.target.GUID, Episode: p.view}),
+	)
+}
+
+func embedLayout(l string) string {
+	switch l {
+	case LayoutCompact, LayoutMini:
+		return l
+	}
+	return LayoutFull
+}
+
+func themeClass(t string) string {
+	switch t {
+	case "light", "dark":
+		return "es-theme-" + t
+	}
+	return ""
+}

@@ -1,0 +1,86 @@
+package app
+
+import (
+	"strconv"
+
+	app "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/earshot/earshot/podcast"
+)
+
+// renderPeople lists the episode's people (podcast:person) and funding
+// links.
+func (p *Player) renderPeople() app.UI {
+	ep := &p.View.Episode
+	persons, funding := ep.Persons, ep.Funding
+	if len(persons) == 0 {
+		persons = p.View.Show.Persons
+	}
+	if len(funding) == 0 {
+		funding = p.View.Show.Funding
+	}
+	if len(persons) == 0 && len(funding) == 0 {
+		return nil
+	}
+	return app.Section().Class("es-section", "es-people").Aria("label", p.lang.t("people")).Body(
+		app.If(len(persons) > 0, func() app.UI {
+			return app.Div().Body(
+				app.H2().Text(p.lang.t("people")),
+				app.Ul().Class("es-persons").Body(app.Range(persons).Slice(func(i int) app.UI {
+					return renderPerson(persons[i])
+				})),
+			)
+		}),
+		app.If(len(funding) > 0, func() app.UI {
+			return app.P().Class("es-funding").Body(app.Range(funding).Slice(func(i int) app.UI {
+				f := funding[i]
+				title := f.Title
+				if title == "" {
+					title = p.lang.t("support")
+				}
+				return app.A().Class("es-btn").Href(f.URL).Target("_blank").Rel("noopener noreferrer").Text(title)
+			}))
+		}),
+	)
+}
+
+func renderPerson(person podcast.Person) app.UI {
+	name := app.Span().Class("es-person-name").Text(person.Name)
+	var named app.UI = name
+	if person.Href != "" {
+		named = app.A().Href(person.Href).Target("_blank").Rel("noopener noreferrer").Body(name)
+	}
+	return app.Li().Class("es-person").Body(
+		app.If(person.Image != "", func() app.UI {
+			return app.Img().Class("es-avatar").Src(person.Image).Alt("").Aria("hidden", "true").Width(40).Height(40).Attr("loading", "lazy")
+		}),
+		app.Span().Body(
+			named,
+			app.If(person.Role != "", func() app.UI { return app.Span().Class("es-person-role").Text(person.Role) }),
+		),
+	)
+}
+
+// renderSoundbites offers the episode's highlights as chips that play a
+// clip (data-t / data-end, handled by onTimeLink).
+func (p *Player) renderSoundbites() app.UI {
+	sbs := p.View.Episode.Soundbites
+	if len(sbs) == 0 {
+		return nil
+	}
+	return app.Section().Class("es-section", "es-soundbites").Aria("label", p.lang.t("highlights")).Body(
+		app.H2().Text(p.lang.t("highlights")),
+		app.Div().Class("es-chips").Body(app.Range(sbs).Slice(func(i int) app.UI {
+			s := sbs[i]
+			title := s.Title
+			if title == "" {
+				title = podcast.FormatClock(s.Start)
+			}
+			return app.Button().Class("es-chip").
+				DataSet("t", strconv.FormatFloat(s.Start, 'f', -1, 64)).
+				DataSet("end", strconv.FormatFloat(s.Start+s.Duration, 'f', -1, 64)).
+				Aria("label", p.lang.t("playHighlight", title)).
+				Body(app.Span().Class("es-at").Text(podcast.FormatClock(s.Start)), app.Text(" "+title))
+		})),
+	)
+}
