@@ -40,13 +40,17 @@ check-wasm-deps:
 	@if GOOS=js GOARCH=wasm $(GO) list -deps ./wasm | grep -E 'gofeed|bluemonday|/server($$|/)|net/http/httptest|id3v2|andybalholm'; then \
 		echo "the wasm imports server-only packages" >&2; exit 1; fi
 
-test: wasm check-wasm-deps
+# Browser-side test tools (axe-core, player.js), pinned by package-lock.json.
+e2e/node_modules/.package-lock.json: e2e/package.json e2e/package-lock.json
+	cd e2e && npm ci --no-audit --no-fund
+
+test: wasm check-wasm-deps e2e/node_modules/.package-lock.json
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
 # Go benchmarks of every package, then page loads in Chromium (each visit
 # starts a fresh browser profile, so three visits per network profile).
-bench: wasm
+bench: wasm e2e/node_modules/.package-lock.json
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /e2e)
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./e2e/
 

@@ -68,5 +68,5 @@ func (p *episodePage) Render() app.UI {
 }
 
 func errorBox(msg string) app.UI {
-	return app.Div().Class("es-error").Aria("role", "alert").Body(app.P().Text(msg))
+	return app.Div().Class("es-error").Attr("role", "alert").Body(app.P().Text(msg))
 }

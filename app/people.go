@@ -79,8 +79,10 @@ func (p *Player) renderSoundbites() app.UI {
 			return app.Button().Class("es-chip").
 				DataSet("t", strconv.FormatFloat(s.Start, 'f', -1, 64)).
 				DataSet("end", strconv.FormatFloat(s.Start+s.Duration, 'f', -1, 64)).
-				Aria("label", p.lang.t("playHighlight", title)).
-				Body(app.Span().Class("es-at").Text(podcast.FormatClock(s.Start)), app.Text(" "+title))
+				Body(
+					app.Span().Class("es-visually-hidden").Text(p.lang.t("playHighlight", "")),
+					app.Span().Class("es-at").Text(podcast.FormatClock(s.Start)), app.Text(" "+title),
+				)
 		})),
 	)
 }

@@ -67,8 +67,12 @@ type Player struct {
 	remaining bool // show remaining rather than elapsed time
 	finished  bool
 	clipEnd   float64 // pause here (a shared clip), 0 for none
-	tab       string  // open tab of the full layout
-	help      bool    // keyboard help open
+	// startAt is where playback starts when the media is first loaded: the
+	// share link's time or the saved position. It is not Start, which the
+	// parent resets on every render.
+	startAt float64
+	tab     string // open tab of the full layout
+	help    bool   // keyboard help open
 
 	listeners []listener
 	keys      *listener
@@ -100,10 +104,13 @@ func (p *Player) OnInit() {
 	if load(p.progressKey(), &prog) {
 		p.finished = prog.Finished
 		if p.Start.Start == 0 && !prog.Finished && prog.Position > minResume {
-			p.Start.Start = prog.Position
+			p.startAt = prog.Position
 		}
 	}
-	p.current = p.Start.Start
+	if p.Start.Start > 0 {
+		p.startAt = p.Start.Start
+	}
+	p.current = p.startAt
 	if a := bridge().audio(); a != nil && bridge().source() == p.src {
 		st := readState(a)
 		p.playing, p.current = !st.paused, st.current
@@ -272,7 +279,7 @@ func (p *Player) valueText(t float64) string {
 func (p *Player) media(ctx app.Context) app.Value {
 	b := bridge()
 	fresh := b.source() != p.src
-	a := b.load(p.src, p.Start.Start)
+	a := b.load(p.src, p.startAt)
 	if a == nil {
 		return nil
 	}

@@ -21,7 +21,7 @@ func (p *Player) Render() app.UI {
 	return app.Article().
 		Class("es-player", "es-layout-"+l, classIf(p.playing, "es-playing"), classIf(p.buffering, "es-buffering")).
 		DataSet("es-src", p.src).
-		DataSet("es-start", p.Start.Start).
+		DataSet("es-start", p.startAt).
 		Lang(string(p.lang)).
 		Aria("label", p.lang.t("player", p.View.Episode.Title)).
 		OnClick(p.onTimeLink).
@@ -132,12 +132,13 @@ func (p *Player) renderControls() app.UI {
 			return iconButton("es-skip", p.lang.t("fwd30"), iconFwd(), func(ctx app.Context, e app.Event) { p.seekBy(ctx, skipForward) })
 		}),
 		p.renderSeek(),
-		app.Button().Class("es-time").Aria("label", p.lang.t(map[bool]string{false: "elapsed", true: "remaining"}[p.remaining])).
+		app.Button().Class("es-time").Title(p.lang.t(map[bool]string{false: "elapsed", true: "remaining"}[p.remaining])).
 			OnClick(func(ctx app.Context, e app.Event) { p.remaining = !p.remaining }).
 			Body(
 				app.Span().Class("es-elapsed").Text(p.timeLabel(p.current, 0)),
 				app.Text(" / "),
 				app.Span().Text(podcast.FormatClock(p.total())),
+				app.Span().Class("es-visually-hidden").Text(" ("+p.lang.t(map[bool]string{false: "elapsed", true: "remaining"}[p.remaining])+")"),
 			),
 		app.If(full, func() app.UI { return p.renderExtras() }),
 		app.If(p.buffering, func() app.UI {
@@ -245,7 +246,7 @@ func (p *Player) switchSource(ctx app.Context, src string) {
 	}
 	p.listeners = nil
 	p.src = src
-	p.Start.Start = t
+	p.startAt = t
 	a := p.media(ctx)
 	if playing {
 		play(a)
@@ -253,7 +254,7 @@ func (p *Player) switchSource(ctx app.Context, src string) {
 }
 
 func (p *Player) renderError() app.UI {
-	return app.Div().Class("es-error").Aria("role", "alert").Body(
+	return app.Div().Class("es-error").Attr("role", "alert").Body(
 		app.P().Text(p.lang.t("mediaError")),
 		app.Button().Class("es-btn").Text(p.lang.t("retry")).OnClick(func(ctx app.Context, e app.Event) { p.retry(ctx) }),
 	)
@@ -284,17 +285,17 @@ func (p *Player) renderTabs() app.UI {
 		cur = avail[0]
 	}
 	return app.Div().Class("es-tabs").Body(
-		app.Div().Class("es-tablist").Aria("role", "tablist").Body(
+		app.Div().Class("es-tablist").Attr("role", "tablist").Body(
 			app.Range(avail).Slice(func(i int) app.UI {
 				name := avail[i]
-				return app.Button().ID("es-tab-"+name).Class("es-tab").Aria("role", "tab").
+				return app.Button().ID("es-tab-"+name).Class("es-tab").Attr("role", "tab").
 					Aria("selected", strconv.FormatBool(name == cur)).Aria("controls", "es-panel-"+name).
 					TabIndex(map[bool]int{true: 0, false: -1}[name == cur]).
 					Text(p.lang.t(name)).
 					OnClick(func(ctx app.Context, e app.Event) { p.tab = name })
 			}),
 		),
-		app.Div().ID("es-panel-"+cur).Class("es-panel").Aria("role", "tabpanel").Aria("labelledby", "es-tab-"+cur).Body(
+		app.Div().ID("es-panel-"+cur).Class("es-panel").Attr("role", "tabpanel").Aria("labelledby", "es-tab-"+cur).Body(
 			p.renderTab(cur),
 		),
 	)
@@ -398,7 +399,7 @@ func (p *Player) renderTranscript() app.UI {
 }
 
 func (p *Player) renderHelp() app.UI {
-	return app.Div().Class("es-help").Aria("role", "dialog").Aria("label", p.lang.t("shortcuts")).Body(
+	return app.Div().Class("es-help").Attr("role", "dialog").Aria("label", p.lang.t("shortcuts")).Body(
 		app.H2().Text(p.lang.t("shortcuts")),
 		app.Dl().Body(app.Range(shortcuts).Slice(func(i int) app.UI {
 			return app.Div().Body(app.Dt().Body(app.Kbd().Text(shortcuts[i].keys)), app.Dd().Text(p.lang.t(shortcuts[i].what)))

@@ -38,6 +38,7 @@ type transcriptView struct {
 	scrolled time.Time // when the listener last scrolled
 	auto     bool      // a scroll we caused
 	listener *listener
+	scroll   *listener
 }
 
 func (t *transcriptView) OnMount(ctx app.Context) {
@@ -62,10 +63,32 @@ func (t *transcriptView) OnMount(ctx app.Context) {
 }
 
 func (t *transcriptView) OnDismount() {
-	if t.listener != nil {
-		t.listener.remove()
-		t.listener = nil
+	for _, l := range []**listener{&t.listener, &t.scroll} {
+		if *l != nil {
+			(*l).remove()
+			*l = nil
+		}
 	}
+}
+
+// watchScroll notes when the listener scrolls the lines themselves. It is a
+// plain DOM listener: a go-app handler would re-render on every scroll event.
+func (t *transcriptView) watchScroll() {
+	if t.scroll != nil {
+		return
+	}
+	box := t.JSValue().Call("querySelector", ".es-transcript-lines")
+	if !box.Truthy() {
+		return
+	}
+	l := listen(box, "scroll", func(app.Value) {
+		if t.auto {
+			t.auto = false
+			return
+		}
+		t.scrolled = time.Now()
+	})
+	t.scroll = &l
 }
 
 func (t *transcriptView) load(ctx app.Context) {
@@ -123,6 +146,7 @@ func (t *transcriptView) follow(sec float64) {
 		return
 	}
 	el.Get("classList").Call("add", "es-active")
+	t.watchScroll()
 	if time.Since(t.scrolled) < userScrollPause {
 		return
 	}
@@ -150,15 +174,6 @@ func segmentAt(segs []podcast.Segment, sec float64) int {
 		return -1 // untimed
 	}
 	return idx
-}
-
-func (t *transcriptView) onScroll(ctx app.Context, e app.Event) {
-	if t.auto {
-		t.auto = false
-		return
-	}
-	t.scrolled = time.Now()
-	ctx.PreventUpdate()
 }
 
 func (t *transcriptView) onSearch(ctx app.Context, e app.Event) {
@@ -189,6 +204,7 @@ func (t *transcriptView) showMatch(ctx app.Context) {
 		return
 	}
 	t.scrolled = time.Now()
+	t.watchScroll()
 	i := t.matches[t.match]
 	ctx.Defer(func(app.Context) {
 		if el := t.JSValue().Call("querySelector", `[data-seg="`+strconv.Itoa(i)+`"]`); el.Truthy() {
@@ -241,7 +257,7 @@ func (t *transcriptView) renderLines() app.UI {
 	for _, m := range t.matches {
 		matched[m] = true
 	}
-	return app.Div().Class("es-transcript-lines").TabIndex(0).Aria("label", t.lang.t("transcript")).OnScroll(t.onScroll).Body(
+	return app.Div().Class("es-transcript-lines").TabIndex(0).Aria("label", t.lang.t("transcript")).Body(
 		app.Range(t.segs).Slice(func(i int) app.UI {
 			s := t.segs[i]
 			speakerChanged := s.Speaker != "" && (i == 0 || t.segs[i-1].Speaker != s.Speaker)

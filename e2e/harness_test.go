@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -147,3 +148,37 @@ func episodeURL(base, guid, extra string) string {
 }
 
 func formatFloat(f float64) string { return fmt.Sprintf("%.3f", f) }
+
+// hostPage serves body as a page of another site (localhost rather than
+// 127.0.0.1, on its own port), as a blog embedding Earshot would be.
+func hostPage(tb testing.TB, body string) string {
+	tb.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<!doctype html><html lang=en><head><meta charset=utf-8><title>A blog</title></head><body><h1>A blog post</h1>%s</body></html>", body)
+	}))
+	tb.Cleanup(srv.Close)
+	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	return "http://localhost:" + port + "/"
+}
+
+// frame attaches to the cross-site iframe whose URL contains urlPart (Chrome
+// runs it as its own target) and returns a context for actions inside it.
+func frame(tb testing.TB, ctx context.Context, urlPart string) context.Context {
+	tb.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		infos, err := chromedp.Targets(ctx)
+		require.NoError(tb, err)
+		for _, info := range infos {
+			if info.Type == "iframe" && strings.Contains(info.URL, urlPart) {
+				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID))
+				tb.Cleanup(cancel)
+				return fctx
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tb.Fatalf("no iframe with %q in its URL", urlPart)
+	return nil
+}

@@ -5,6 +5,7 @@
 package embed
 
 import (
+	"math"
 	"net/url"
 	"strings"
 
@@ -42,19 +43,30 @@ func (t Target) Query() url.Values {
 	return q
 }
 
-// TimeParam formats a time range as a t= value, or "" for no time.
+// TimeParam formats a time range as a t= value, or "" for no time. A
+// negative or non-finite time counts as 0, and an end that is not after the
+// start is dropped, so the result is always a valid t= value.
 func TimeParam(r podcast.Range) string {
+	start, end := linkTime(r.Start), linkTime(r.End)
 	switch {
-	case r.End > r.Start:
-		start := ""
-		if r.Start > 0 {
-			start = podcast.FormatNPT(r.Start)
+	case end > start:
+		s := ""
+		if start > 0 {
+			s = podcast.FormatNPT(start)
 		}
-		return start + "," + podcast.FormatNPT(r.End)
-	case r.Start > 0:
-		return podcast.FormatNPT(r.Start)
+		return s + "," + podcast.FormatNPT(end)
+	case start > 0:
+		return podcast.FormatNPT(start)
 	}
 	return ""
+}
+
+// linkTime is sec, or 0 for a time no link can carry.
+func linkTime(sec float64) float64 {
+	if sec > 0 && !math.IsInf(sec, 1) {
+		return sec
+	}
+	return 0
 }
 
 // EpisodePath is the path and query of the episode page for t.

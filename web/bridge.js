@@ -13,11 +13,23 @@
   // load returns the shared Audio object playing src, starting at start
   // seconds when src is new. A src that already plays is left alone, so
   // playback started before the wasm arrived continues untouched.
+  // One player at a time: when this page's audio starts, Earshot players
+  // in other frames and tabs of this site pause (and this one pauses when
+  // they start).
+  var bus = window.BroadcastChannel ? new BroadcastChannel("earshot-playing") : null;
+  var me = Math.random().toString(36).slice(2);
+  if (bus) bus.onmessage = function (m) {
+    if (m.data !== me && E.audio && !E.audio.paused) E.audio.pause();
+  };
+
   E.load = function (src, start) {
     var a = E.audio;
     if (!a) {
       a = E.audio = new Audio();
       a.preload = "none"; // never download the episode before a gesture
+      a.addEventListener("play", function () {
+        if (bus) bus.postMessage(me);
+      });
     }
     if (src && src !== E.src) {
       E.src = src;

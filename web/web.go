@@ -9,5 +9,5 @@ import "embed"
 // Files are the static assets. gen/ may hold only .keep when the wasm has not
 // been built; the server then serves the prerendered pages without it.
 //
-//go:embed bridge.js earshot.css icon.svg worker.js all:gen
+//go:embed bridge.js earshot.css embed.js icon.svg worker.js all:gen
 var Files embed.FS

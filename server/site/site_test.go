@@ -323,3 +323,16 @@ func TestPageETagIgnoresAttributeOrder(t *testing.T) {
 	assert.NotEqual(t, a, pageETag([]byte(`<div id="b" class="a"><p>ho</p></div>`)))
 	assert.True(t, strings.HasPrefix(a, `W/"`))
 }
+
+func TestQR(t *testing.T) {
+	site, _ := env(t)
+	res, body := get(t, site.URL+"/api/qr?url="+url.QueryEscape("https://earshot.example/episode?guid=1&t=1:30"))
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, "image/svg+xml", res.Header.Get("Content-Type"))
+	assert.True(t, strings.HasPrefix(string(body), "<svg"))
+	assert.Contains(t, string(body), "M4 4h1v1h-1z", "the finder pattern's corner module is black")
+	res, _ = get(t, site.URL+"/api/qr")
+	assert.Equal(t, http.StatusBadRequest, res.StatusCode)
+	res, _ = get(t, site.URL+"/api/qr?url="+strings.Repeat("a", maxQRText+1))
+	assert.Equal(t, http.StatusBadRequest, res.StatusCode)
+}

@@ -1,0 +1,259 @@
+package embed
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/earshot/earshot/podcast"
+)
+
+// Layout is the shape of an embedded player. Each layout has a fixed iframe
+// height (Height) so that a snippet reserves the right space before the
+// player has loaded and nothing on the host page jumps.
+type Layout string
+
+// Layouts, from the largest to the smallest.
+const (
+	// LayoutFull shows artwork, title, controls, chapters and show notes.
+	LayoutFull Layout = "full"
+	// LayoutCompact shows artwork, title and the controls on one card.
+	LayoutCompact Layout = "compact"
+	// LayoutMini is a single bar: play button, title and progress.
+	LayoutMini Layout = "mini"
+)
+
+// Iframe heights of the layouts, in CSS pixels. The embed page must fit in
+// them; with the resizer script (embed.js) the page may ask for another
+// height within MinFrameHeight..MaxFrameHeight.
+const (
+	HeightFull    = 560
+	HeightCompact = 200
+	HeightMini    = 96
+)
+
+// Bounds of the height an embed may ask for through a resize message; the
+// loader script (web/embed.js) enforces the same bounds.
+const (
+	MinFrameHeight = 60
+	MaxFrameHeight = 2000
+)
+
+// Layouts returns the layouts from the largest to the smallest.
+func Layouts() []Layout { return []Layout{LayoutFull, LayoutCompact, LayoutMini} }
+
+// Height is the iframe height of the layout in CSS pixels; unknown layouts
+// have the height of the default, LayoutFull.
+func (l Layout) Height() int {
+	switch l {
+	case LayoutCompact:
+		return HeightCompact
+	case LayoutMini:
+		return HeightMini
+	}
+	return HeightFull
+}
+
+// Valid reports whether l is one of the layouts.
+func (l Layout) Valid() bool {
+	return l == LayoutFull || l == LayoutCompact || l == LayoutMini
+}
+
+// Theme is the colour scheme of an embed.
+type Theme string
+
+// Themes. ThemeAuto follows the listener's prefers-color-scheme.
+const (
+	ThemeAuto  Theme = "auto"
+	ThemeLight Theme = "light"
+	ThemeDark  Theme = "dark"
+)
+
+// Valid reports whether t is one of the themes.
+func (t Theme) Valid() bool { return t == ThemeAuto || t == ThemeLight || t == ThemeDark }
+
+// Query parameter names of the embed page, besides Target's feed, guid and t.
+const (
+	ParamLayout   = "layout"
+	ParamTheme    = "theme"
+	ParamColor    = "color"
+	ParamLang     = "lang"
+	ParamTime     = "t"
+	ParamAutoplay = "autoplay"
+)
+
+// Options are the presentation settings of an embed, read from and written
+// to the embed URL's query. The zero value is the default embed: full
+// layout, automatic theme, the player's own accent colour and language, no
+// start time, no autoplay.
+type Options struct {
+	Layout Layout // "" means LayoutFull
+	Theme  Theme  // "" means ThemeAuto
+	// Color is the accent colour as six lower-case hex digits without '#'
+	// ("c2410c"), or "" for the default.
+	Color string
+	// Lang is a BCP 47 language tag for the player's interface ("de",
+	// "pt-BR"), or "" to follow the listener's browser.
+	Lang string
+	// Time is where playback starts (and, with an End, stops). When it is
+	// zero, the Target's time applies.
+	Time podcast.Range
+	// Autoplay asks the player to start at once. Browsers allow it only in
+	// some conditions (the snippet grants the iframe allow="autoplay"); the
+	// player falls back to waiting for a tap.
+	Autoplay bool
+}
+
+// Normalize returns o with every invalid value replaced by its default,
+// defaults spelled as "" and the time rounded as a URL carries it, so that
+// equal settings compare equal.
+func (o Options) Normalize() Options {
+	if !o.Layout.Valid() || o.Layout == LayoutFull {
+		o.Layout = ""
+	}
+	if !o.Theme.Valid() || o.Theme == ThemeAuto {
+		o.Theme = ""
+	}
+	o.Color = parseColor(o.Color)
+	o.Lang = parseLang(o.Lang)
+	o.Time = canonicalTime(o.Time)
+	return o
+}
+
+// canonicalTime is r as a t= parameter reads back: rounded to milliseconds,
+// without an end that is not after the start, zero when it has no time.
+func canonicalTime(r podcast.Range) podcast.Range {
+	v := TimeParam(r)
+	if v == "" {
+		return podcast.Range{}
+	}
+	r, err := podcast.ParseTime(v)
+	if err != nil {
+		return podcast.Range{}
+	}
+	return r
+}
+
+// LayoutOrDefault is the layout to render: o.Layout, or LayoutFull.
+func (o Options) LayoutOrDefault() Layout {
+	if o.Layout.Valid() {
+		return o.Layout
+	}
+	return LayoutFull
+}
+
+// ThemeOrDefault is the theme to render: o.Theme, or ThemeAuto.
+func (o Options) ThemeOrDefault() Theme {
+	if o.Theme.Valid() {
+		return o.Theme
+	}
+	return ThemeAuto
+}
+
+// Query returns the query parameters for o. Defaults and invalid values are
+// left out, so the default embed has an empty query; ParseOptions reads the
+// result back as o.Normalize().
+func (o Options) Query() url.Values {
+	o = o.Normalize()
+	q := url.Values{}
+	if o.Layout != "" {
+		q.Set(ParamLayout, string(o.Layout))
+	}
+	if o.Theme != "" {
+		q.Set(ParamTheme, string(o.Theme))
+	}
+	if o.Color != "" {
+		q.Set(ParamColor, o.Color)
+	}
+	if o.Lang != "" {
+		q.Set(ParamLang, o.Lang)
+	}
+	if v := TimeParam(o.Time); v != "" {
+		q.Set(ParamTime, v)
+	}
+	if o.Autoplay {
+		q.Set(ParamAutoplay, "1")
+	}
+	return q
+}
+
+// ParseOptions reads embed options from a query. It never fails: an unknown
+// layout or theme, a malformed colour or language and an invalid time are
+// ignored (the default applies), because a mistyped parameter in a pasted
+// snippet should still give a working player. Values are matched without
+// regard to case; the colour may carry a leading '#' and may have three
+// digits ("f80" is "ff8800").
+func ParseOptions(q url.Values) Options {
+	o := Options{
+		Layout: Layout(strings.ToLower(strings.TrimSpace(q.Get(ParamLayout)))),
+		Theme:  Theme(strings.ToLower(strings.TrimSpace(q.Get(ParamTheme)))),
+		Color:  q.Get(ParamColor),
+		Lang:   q.Get(ParamLang),
+	}
+	if v := q.Get(ParamTime); v != "" {
+		if r, err := podcast.ParseTime(v); err == nil {
+			o.Time = r
+		}
+	}
+	switch strings.ToLower(strings.TrimSpace(q.Get(ParamAutoplay))) {
+	case "1", "true", "yes", "on":
+		o.Autoplay = true
+	}
+	return o.Normalize()
+}
+
+// parseColor returns c as six lower-case hex digits, or "" when c is not a
+// 3- or 6-digit hex colour (with or without '#').
+func parseColor(c string) string {
+	c = strings.TrimPrefix(strings.TrimSpace(c), "#")
+	if len(c) != 3 && len(c) != 6 {
+		return ""
+	}
+	for i := 0; i < len(c); i++ {
+		if !isHex(c[i]) {
+			return ""
+		}
+	}
+	c = strings.ToLower(c)
+	if len(c) == 3 {
+		c = string([]byte{c[0], c[0], c[1], c[1], c[2], c[2]})
+	}
+	return c
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// maxLangLen bounds a language tag (RFC 5646 advises supporting 35
+// characters).
+const maxLangLen = 35
+
+// parseLang returns a well-formed-looking BCP 47 tag, or "". It checks the
+// shape only (a 2–8 letter primary subtag, then 1–8 character alphanumeric
+// subtags separated by '-'; '_' is accepted as a separator), which is what
+// keeps the value safe to put into a URL or an attribute; whether the player
+// has a translation for it is the player's business.
+func parseLang(s string) string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "_", "-")
+	if s == "" || len(s) > maxLangLen {
+		return ""
+	}
+	for i, sub := range strings.Split(s, "-") {
+		if len(sub) == 0 || len(sub) > 8 {
+			return ""
+		}
+		for j := 0; j < len(sub); j++ {
+			c := sub[j]
+			letter := isASCIILetter(c)
+			if !letter && (i == 0 || c < '0' || c > '9') {
+				return ""
+			}
+		}
+		if i == 0 && len(sub) < 2 {
+			return ""
+		}
+	}
+	return s
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
