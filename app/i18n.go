@@ -9,73 +9,93 @@ import (
 // Languages the UI is translated into; the first is the fallback.
 var languages = []string{"en", "de", "fr", "es"}
 
-// messages holds every UI string by key, then language. A missing
-// translation falls back to English, so a new string never shows a key.
-var messages = map[string]map[string]string{
-	"play":          {"en": "Play", "de": "Abspielen", "fr": "Lecture", "es": "Reproducir"},
-	"pause":         {"en": "Pause", "de": "Pause", "fr": "Pause", "es": "Pausa"},
-	"seek":          {"en": "Seek", "de": "Springen", "fr": "Position", "es": "Posición"},
-	"back15":        {"en": "Back 15 seconds", "de": "15 Sekunden zurück", "fr": "Reculer de 15 secondes", "es": "Retroceder 15 segundos"},
-	"fwd30":         {"en": "Forward 30 seconds", "de": "30 Sekunden vor", "fr": "Avancer de 30 secondes", "es": "Avanzar 30 segundos"},
-	"prevChapter":   {"en": "Previous chapter", "de": "Vorheriges Kapitel", "fr": "Chapitre précédent", "es": "Capítulo anterior"},
-	"nextChapter":   {"en": "Next chapter", "de": "Nächstes Kapitel", "fr": "Chapitre suivant", "es": "Capítulo siguiente"},
-	"speed":         {"en": "Playback speed", "de": "Wiedergabegeschwindigkeit", "fr": "Vitesse de lecture", "es": "Velocidad de reproducción"},
-	"volume":        {"en": "Volume", "de": "Lautstärke", "fr": "Volume", "es": "Volumen"},
-	"mute":          {"en": "Mute", "de": "Stumm", "fr": "Couper le son", "es": "Silenciar"},
-	"unmute":        {"en": "Unmute", "de": "Ton an", "fr": "Rétablir le son", "es": "Activar sonido"},
-	"elapsed":       {"en": "Show remaining time", "de": "Restzeit anzeigen", "fr": "Afficher le temps restant", "es": "Mostrar tiempo restante"},
-	"remaining":     {"en": "Show elapsed time", "de": "Vergangene Zeit anzeigen", "fr": "Afficher le temps écoulé", "es": "Mostrar tiempo transcurrido"},
-	"chapters":      {"en": "Chapters", "de": "Kapitel", "fr": "Chapitres", "es": "Capítulos"},
-	"notes":         {"en": "Show notes", "de": "Shownotes", "fr": "Notes de l’épisode", "es": "Notas del episodio"},
-	"transcript":    {"en": "Transcript", "de": "Transkript", "fr": "Transcription", "es": "Transcripción"},
-	"share":         {"en": "Share", "de": "Teilen", "fr": "Partager", "es": "Compartir"},
-	"people":        {"en": "People", "de": "Mitwirkende", "fr": "Intervenants", "es": "Participantes"},
-	"support":       {"en": "Support the show", "de": "Unterstütze die Sendung", "fr": "Soutenir l’émission", "es": "Apoya el programa"},
-	"highlights":    {"en": "Highlights", "de": "Höhepunkte", "fr": "Moments forts", "es": "Momentos destacados"},
-	"playHighlight": {"en": "Play this highlight: %s", "de": "Diesen Ausschnitt abspielen: %s", "fr": "Écouter cet extrait : %s", "es": "Escuchar este fragmento: %s"},
-	"season":        {"en": "Season %s", "de": "Staffel %s", "fr": "Saison %s", "es": "Temporada %s"},
-	"episode":       {"en": "Episode %s", "de": "Folge %s", "fr": "Épisode %s", "es": "Episodio %s"},
-	"trailer":       {"en": "Trailer", "de": "Trailer", "fr": "Bande-annonce", "es": "Tráiler"},
-	"bonus":         {"en": "Bonus", "de": "Bonus", "fr": "Bonus", "es": "Extra"},
-	"buffering":     {"en": "Loading…", "de": "Lädt…", "fr": "Chargement…", "es": "Cargando…"},
-	"mediaError":    {"en": "This episode could not be loaded.", "de": "Diese Folge konnte nicht geladen werden.", "fr": "Impossible de charger cet épisode.", "es": "No se pudo cargar este episodio."},
-	"retry":         {"en": "Try again", "de": "Erneut versuchen", "fr": "Réessayer", "es": "Reintentar"},
-	"version":       {"en": "Version", "de": "Version", "fr": "Version", "es": "Versión"},
-	"search":        {"en": "Search the transcript", "de": "Transkript durchsuchen", "fr": "Rechercher dans la transcription", "es": "Buscar en la transcripción"},
-	"prevMatch":     {"en": "Previous match", "de": "Vorheriger Treffer", "fr": "Résultat précédent", "es": "Resultado anterior"},
-	"nextMatch":     {"en": "Next match", "de": "Nächster Treffer", "fr": "Résultat suivant", "es": "Resultado siguiente"},
-	"matches":       {"en": "%d of %d", "de": "%d von %d", "fr": "%d sur %d", "es": "%d de %d"},
-	"noMatches":     {"en": "No matches", "de": "Keine Treffer", "fr": "Aucun résultat", "es": "Sin resultados"},
-	"loadingTrans":  {"en": "Loading the transcript…", "de": "Transkript wird geladen…", "fr": "Chargement de la transcription…", "es": "Cargando la transcripción…"},
-	"follow":        {"en": "Follow playback", "de": "Wiedergabe folgen", "fr": "Suivre la lecture", "es": "Seguir la reproducción"},
-	"shortcuts":     {"en": "Keyboard shortcuts", "de": "Tastenkürzel", "fr": "Raccourcis clavier", "es": "Atajos de teclado"},
-	"close":         {"en": "Close", "de": "Schließen", "fr": "Fermer", "es": "Cerrar"},
-	"finished":      {"en": "Played", "de": "Gehört", "fr": "Écouté", "es": "Escuchado"},
-	"episodes":      {"en": "Episodes", "de": "Folgen", "fr": "Épisodes", "es": "Episodios"},
-	"showMore":      {"en": "Show more episodes", "de": "Weitere Folgen zeigen", "fr": "Afficher plus d’épisodes", "es": "Mostrar más episodios"},
-	"copyLink":      {"en": "Copy link", "de": "Link kopieren", "fr": "Copier le lien", "es": "Copiar enlace"},
-	"copied":        {"en": "Copied", "de": "Kopiert", "fr": "Copié", "es": "Copiado"},
-	"atCurrent":     {"en": "Start at current time", "de": "Ab aktueller Position", "fr": "Commencer à la position actuelle", "es": "Empezar en la posición actual"},
-	"player":        {"en": "Player: %s", "de": "Player: %s", "fr": "Lecteur : %s", "es": "Reproductor: %s"},
-	"coverOf":       {"en": "Cover art of %s", "de": "Cover von %s", "fr": "Pochette de %s", "es": "Portada de %s"},
-	"of":            {"en": "%s of %s", "de": "%s von %s", "fr": "%s sur %s", "es": "%s de %s"},
-	"hours":         {"en": "hours", "de": "Stunden", "fr": "heures", "es": "horas"},
-	"hour":          {"en": "hour", "de": "Stunde", "fr": "heure", "es": "hora"},
-	"minutes":       {"en": "minutes", "de": "Minuten", "fr": "minutes", "es": "minutos"},
-	"minute":        {"en": "minute", "de": "Minute", "fr": "minute", "es": "minuto"},
-	"seconds":       {"en": "seconds", "de": "Sekunden", "fr": "secondes", "es": "segundos"},
-	"second":        {"en": "second", "de": "Sekunde", "fr": "seconde", "es": "segundo"},
-	"keyPlay":       {"en": "Play or pause", "de": "Abspielen oder pausieren", "fr": "Lecture ou pause", "es": "Reproducir o pausar"},
-	"keySeek5":      {"en": "Back or forward 5 seconds", "de": "5 Sekunden zurück oder vor", "fr": "Reculer ou avancer de 5 secondes", "es": "Retroceder o avanzar 5 segundos"},
-	"keySeek15":     {"en": "Back or forward 15 seconds", "de": "15 Sekunden zurück oder vor", "fr": "Reculer ou avancer de 15 secondes", "es": "Retroceder o avanzar 15 segundos"},
-	"keyChapter":    {"en": "Previous or next chapter", "de": "Vorheriges oder nächstes Kapitel", "fr": "Chapitre précédent ou suivant", "es": "Capítulo anterior o siguiente"},
-	"keyVolume":     {"en": "Volume up or down", "de": "Lauter oder leiser", "fr": "Monter ou baisser le volume", "es": "Subir o bajar el volumen"},
-	"keyMute":       {"en": "Mute or unmute", "de": "Stumm oder Ton an", "fr": "Couper ou rétablir le son", "es": "Silenciar o activar el sonido"},
-	"keySpeed":      {"en": "Slower or faster", "de": "Langsamer oder schneller", "fr": "Plus lent ou plus rapide", "es": "Más lento o más rápido"},
-	"keyJump":       {"en": "Jump to 0–90 %", "de": "Zu 0–90 % springen", "fr": "Aller à 0–90 %", "es": "Saltar al 0–90 %"},
-	"keyHelp":       {"en": "Show this list", "de": "Diese Liste zeigen", "fr": "Afficher cette liste", "es": "Mostrar esta lista"},
-	"noEpisode":     {"en": "This show has no episodes yet.", "de": "Diese Sendung hat noch keine Folgen.", "fr": "Cette émission n’a pas encore d’épisodes.", "es": "Este programa aún no tiene episodios."},
-	"openInEarshot": {"en": "Open in Earshot", "de": "In Earshot öffnen", "fr": "Ouvrir dans Earshot", "es": "Abrir en Earshot"},
+// messageTable holds every UI string: one line per key, then the English,
+// German, French and Spanish text, tab-separated. A string table rather than
+// a map literal: Go compiles map literals into initialization code, which
+// costs wasm size, while this is plain data that compresses well.
+const messageTable = `play	Play	Abspielen	Lecture	Reproducir
+pause	Pause	Pause	Pause	Pausa
+seek	Seek	Springen	Position	Posición
+back15	Back 15 seconds	15 Sekunden zurück	Reculer de 15 secondes	Retroceder 15 segundos
+fwd30	Forward 30 seconds	30 Sekunden vor	Avancer de 30 secondes	Avanzar 30 segundos
+prevChapter	Previous chapter	Vorheriges Kapitel	Chapitre précédent	Capítulo anterior
+nextChapter	Next chapter	Nächstes Kapitel	Chapitre suivant	Capítulo siguiente
+speed	Playback speed	Wiedergabegeschwindigkeit	Vitesse de lecture	Velocidad de reproducción
+volume	Volume	Lautstärke	Volume	Volumen
+mute	Mute	Stumm	Couper le son	Silenciar
+unmute	Unmute	Ton an	Rétablir le son	Activar sonido
+elapsed	Show remaining time	Restzeit anzeigen	Afficher le temps restant	Mostrar tiempo restante
+remaining	Show elapsed time	Vergangene Zeit anzeigen	Afficher le temps écoulé	Mostrar tiempo transcurrido
+chapters	Chapters	Kapitel	Chapitres	Capítulos
+notes	Show notes	Shownotes	Notes de l’épisode	Notas del episodio
+transcript	Transcript	Transkript	Transcription	Transcripción
+share	Share	Teilen	Partager	Compartir
+people	People	Mitwirkende	Intervenants	Participantes
+support	Support the show	Unterstütze die Sendung	Soutenir l’émission	Apoya el programa
+highlights	Highlights	Höhepunkte	Moments forts	Momentos destacados
+playHighlight	Play this highlight: %s	Diesen Ausschnitt abspielen: %s	Écouter cet extrait : %s	Escuchar este fragmento: %s
+season	Season %s	Staffel %s	Saison %s	Temporada %s
+episode	Episode %s	Folge %s	Épisode %s	Episodio %s
+trailer	Trailer	Trailer	Bande-annonce	Tráiler
+bonus	Bonus	Bonus	Bonus	Extra
+buffering	Loading…	Lädt…	Chargement…	Cargando…
+mediaError	This episode could not be loaded.	Diese Folge konnte nicht geladen werden.	Impossible de charger cet épisode.	No se pudo cargar este episodio.
+retry	Try again	Erneut versuchen	Réessayer	Reintentar
+version	Version	Version	Version	Versión
+search	Search the transcript	Transkript durchsuchen	Rechercher dans la transcription	Buscar en la transcripción
+prevMatch	Previous match	Vorheriger Treffer	Résultat précédent	Resultado anterior
+nextMatch	Next match	Nächster Treffer	Résultat suivant	Resultado siguiente
+matches	%d of %d	%d von %d	%d sur %d	%d de %d
+noMatches	No matches	Keine Treffer	Aucun résultat	Sin resultados
+loadingTrans	Loading the transcript…	Transkript wird geladen…	Chargement de la transcription…	Cargando la transcripción…
+follow	Follow playback	Wiedergabe folgen	Suivre la lecture	Seguir la reproducción
+shortcuts	Keyboard shortcuts	Tastenkürzel	Raccourcis clavier	Atajos de teclado
+close	Close	Schließen	Fermer	Cerrar
+finished	Played	Gehört	Écouté	Escuchado
+episodes	Episodes	Folgen	Épisodes	Episodios
+showMore	Show more episodes	Weitere Folgen zeigen	Afficher plus d’épisodes	Mostrar más episodios
+copyLink	Copy link	Link kopieren	Copier le lien	Copiar enlace
+copied	Copied	Kopiert	Copié	Copiado
+atCurrent	Start at current time	Ab aktueller Position	Commencer à la position actuelle	Empezar en la posición actual
+player	Player: %s	Player: %s	Lecteur : %s	Reproductor: %s
+coverOf	Cover art of %s	Cover von %s	Pochette de %s	Portada de %s
+of	%s of %s	%s von %s	%s sur %s	%s de %s
+hours	hours	Stunden	heures	horas
+hour	hour	Stunde	heure	hora
+minutes	minutes	Minuten	minutes	minutos
+minute	minute	Minute	minute	minuto
+seconds	seconds	Sekunden	secondes	segundos
+second	second	Sekunde	seconde	segundo
+keyPlay	Play or pause	Abspielen oder pausieren	Lecture ou pause	Reproducir o pausar
+keySeek5	Back or forward 5 seconds	5 Sekunden zurück oder vor	Reculer ou avancer de 5 secondes	Retroceder o avanzar 5 segundos
+keySeek15	Back or forward 15 seconds	15 Sekunden zurück oder vor	Reculer ou avancer de 15 secondes	Retroceder o avanzar 15 segundos
+keyChapter	Previous or next chapter	Vorheriges oder nächstes Kapitel	Chapitre précédent ou suivant	Capítulo anterior o siguiente
+keyVolume	Volume up or down	Lauter oder leiser	Monter ou baisser le volume	Subir o bajar el volumen
+keyMute	Mute or unmute	Stumm oder Ton an	Couper ou rétablir le son	Silenciar o activar el sonido
+keySpeed	Slower or faster	Langsamer oder schneller	Plus lent ou plus rapide	Más lento o más rápido
+keyJump	Jump to 0–90 %	Zu 0–90 % springen	Aller à 0–90 %	Saltar al 0–90 %
+keyHelp	Show this list	Diese Liste zeigen	Afficher cette liste	Mostrar esta lista
+noEpisode	This show has no episodes yet.	Diese Sendung hat noch keine Folgen.	Cette émission n’a pas encore d’épisodes.	Este programa aún no tiene episodios.
+openInEarshot	Open in Earshot	In Earshot öffnen	Ouvrir dans Earshot	Abrir en Earshot`
+
+// messages is messageTable by key, then language. A missing translation
+// falls back to English, so a new string never shows a key.
+var messages = parseMessages(messageTable)
+
+func parseMessages(table string) map[string]map[string]string {
+	out := make(map[string]map[string]string)
+	for _, line := range strings.Split(table, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != len(languages)+1 {
+			continue
+		}
+		m := make(map[string]string, len(languages))
+		for i, l := range languages {
+			m[l] = f[i+1]
+		}
+		out[f[0]] = m
+	}
+	return out
 }
 
 // lang is a UI language ("en", "de", "fr", "es").

@@ -76,6 +76,8 @@ type Player struct {
 
 	listeners []listener
 	keys      *listener
+	ctx       app.Context
+	pjs       *playerJS
 	lastSave  time.Time
 	session   mediaSession
 }
@@ -124,8 +126,12 @@ func (p *Player) OnInit() {
 // OnMount takes the controls over from the bridge, follows the Audio
 // object, and listens for keyboard shortcuts.
 func (p *Player) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	b := bridge()
 	b.takeover()
+	if p.Embedded {
+		p.pjs = startPlayerJS(p)
+	}
 	if a := b.audio(); a != nil && b.source() == p.src {
 		p.follow(ctx, a)
 		p.applyPrefs(a)
@@ -148,6 +154,8 @@ func (p *Player) OnDismount() {
 		p.keys.remove()
 		p.keys = nil
 	}
+	p.pjs.stop()
+	p.pjs = nil
 }
 
 func (p *Player) progressKey() string {
@@ -173,6 +181,7 @@ func (p *Player) total() float64 {
 
 // follow subscribes to the Audio object's events once.
 func (p *Player) follow(ctx app.Context, a app.Value) {
+	p.pjs.attach(a)
 	if len(p.listeners) > 0 {
 		return
 	}
@@ -227,7 +236,12 @@ func (p *Player) tick(ctx app.Context, a app.Value) {
 	}
 	p.savePosition(a, false)
 	p.session.position(st, p.rate)
-	if ch := chapterAt(p.chapters(), st.current); ch != p.chapter {
+	ch := chapterAt(p.chapters(), st.current)
+	if ch >= 0 {
+		c := p.chapters()[ch]
+		p.pjs.chapter(ch, c.Title, c.Start)
+	}
+	if ch != p.chapter {
 		ctx.Dispatch(func(app.Context) {
 			p.chapter, p.current = ch, st.current
 			p.session.set(p, ctx)

@@ -269,6 +269,7 @@ func (p *Player) renderSections() app.UI {
 		p.renderTranscript(),
 		p.renderNotes(),
 		p.renderPeople(),
+		&sharePanel{View: p.View, Lang: string(p.lang), Current: p.currentTime()},
 	)
 }
 

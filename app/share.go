@@ -84,6 +84,7 @@ func (s *sharePanel) Render() app.UI {
 		),
 		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: s.lang.t("copied")}[s.copied]),
 		app.Img().Class("es-qr").Src("/api/qr?url="+url.QueryEscape(link)).Alt("QR code: "+link).Width(160).Height(160).Attr("loading", "lazy"),
+		&embedGenerator{View: s.View, Lang: s.Lang, Current: s.Current},
 	)
 }
 

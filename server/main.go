@@ -38,6 +38,7 @@ type config struct {
 	baseURL     string
 	defaultFeed string
 	feedTTL     time.Duration
+	frameAnc    string
 	logLevel    string
 }
 
@@ -66,6 +67,7 @@ func parseConfig(args []string) (config, error) {
 		return c, fmt.Errorf("EARSHOT_FEED_TTL: %w", err)
 	}
 	fs.DurationVar(&c.feedTTL, "feed-ttl", ttl, "how long a fetched feed is served before it is revalidated (env EARSHOT_FEED_TTL)")
+	fs.StringVar(&c.frameAnc, "frame-ancestors", env("EARSHOT_FRAME_ANCESTORS", "*"), "who may embed /embed in a frame: a CSP frame-ancestors list, e.g. \"https://blog.example https://*.example.org\" (env EARSHOT_FRAME_ANCESTORS)")
 	fs.StringVar(&c.logLevel, "log-level", env("EARSHOT_LOG_LEVEL", "info"), "debug, info, warn or error (env EARSHOT_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -103,7 +105,7 @@ func run(ctx context.Context, cfg config) error {
 		cfg.defaultFeed = show.FeedURL()
 	}
 	feeds := feed.New(feed.Options{TTL: cfg.feedTTL, Trusted: []string{cfg.baseURL}})
-	s, err := site.New(site.Config{Feeds: feeds, DefaultFeed: cfg.defaultFeed, Web: web.Files, Demo: show, BaseURL: cfg.baseURL})
+	s, err := site.New(site.Config{Feeds: feeds, DefaultFeed: cfg.defaultFeed, Web: web.Files, Demo: show, BaseURL: cfg.baseURL, FrameAncestors: cfg.frameAnc})
 	if err != nil {
 		return err
 	}

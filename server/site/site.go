@@ -34,6 +34,9 @@ type Config struct {
 	Web         fs.FS        // the web package's files
 	Demo        http.Handler // serves /demo/, nil for none
 	BaseURL     string       // public URL of this server ("https://earshot.example")
+	// FrameAncestors is the CSP frame-ancestors list of /embed: who may
+	// frame the player ("*" for anyone, or "https://blog.example …").
+	FrameAncestors string
 }
 
 // prerenderTimeout bounds how long a page waits for feed data; past it the
@@ -104,7 +107,7 @@ func New(cfg Config) (*Site, error) {
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeBody(w, r, http.StatusOK, "text/plain; charset=utf-8", cacheNoStore, []byte("ok\n"))
 	})
-	s.mux.Handle("/", pages(h))
+	s.mux.Handle("/", s.pages(h))
 	return s, nil
 }
 
@@ -127,8 +130,9 @@ func (s *Site) rawHeaders() []string {
 // "ETag: <version>" and honours If-None-Match against it, which would serve
 // stale pages after a feed changes; here the ETag is a hash of the rendered
 // bytes instead, and the page is compressed.
-func pages(h http.Handler) http.Handler {
+func (s *Site) pages(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "frame-ancestors "+s.frameAncestors(r.URL.Path))
 		inm := r.Header.Get("If-None-Match")
 		r.Header.Del("If-None-Match")
 		rec := newRecorder()
@@ -237,4 +241,16 @@ func (s *Site) apiTranscript(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, r, http.StatusOK, cacheShortAPI, t)
+}
+
+// frameAncestors is who may frame a page: anyone configured for the embed,
+// only ourselves for everything else (no clickjacking of the app).
+func (s *Site) frameAncestors(path string) string {
+	if path == "/embed" {
+		if fa := strings.TrimSpace(s.cfg.FrameAncestors); fa != "" {
+			return fa
+		}
+		return "*"
+	}
+	return "'self'"
 }

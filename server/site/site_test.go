@@ -336,3 +336,14 @@ func TestQR(t *testing.T) {
 	res, _ = get(t, site.URL+"/api/qr?url="+strings.Repeat("a", maxQRText+1))
 	assert.Equal(t, http.StatusBadRequest, res.StatusCode)
 }
+
+func TestFrameAncestors(t *testing.T) {
+	site, _ := env(t)
+	res, _ := get(t, site.URL+"/embed")
+	assert.Equal(t, "frame-ancestors *", res.Header.Get("Content-Security-Policy"), "anyone may embed the player by default")
+	assert.Empty(t, res.Header.Get("Set-Cookie"))
+	res, _ = get(t, site.URL+"/episode")
+	assert.Equal(t, "frame-ancestors 'self'", res.Header.Get("Content-Security-Policy"), "the app itself is not frameable elsewhere")
+	s := &Site{cfg: Config{FrameAncestors: "https://blog.example"}}
+	assert.Equal(t, "https://blog.example", s.frameAncestors("/embed"))
+}

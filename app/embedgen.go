@@ -1,0 +1,140 @@
+package app
+
+import (
+	"strings"
+
+	app "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/earshot/earshot/embed"
+	"github.com/earshot/earshot/podcast"
+)
+
+// embedGenerator builds the iframe snippet for an episode: layout, theme,
+// colour and start time, with a live preview and a copy button, and warns
+// about feed problems that hurt listeners.
+type embedGenerator struct {
+	app.Compo
+
+	View    *podcast.EpisodeView
+	Lang    string
+	Current float64
+
+	lang    lang
+	layout  embed.Layout
+	theme   embed.Theme
+	color   string
+	atTime  bool
+	resizer bool
+	copied  bool
+}
+
+func (g *embedGenerator) OnInit() {
+	g.lang = pickLang(g.Lang)
+	g.layout, g.theme, g.resizer = embed.LayoutFull, embed.ThemeAuto, true
+}
+
+func (g *embedGenerator) options() embed.Options {
+	o := embed.Options{Layout: g.layout, Theme: g.theme, Color: strings.TrimPrefix(g.color, "#")}
+	if g.atTime && g.Current >= 1 {
+		o.Time = podcast.Range{Start: float64(int(g.Current))}
+	}
+	return o.Normalize()
+}
+
+func (g *embedGenerator) target() embed.Target {
+	return embed.Target{Feed: g.View.Show.FeedURL, GUID: g.View.Episode.GUID}
+}
+
+// warnings lists what would make the embed worse for listeners.
+func (g *embedGenerator) warnings() []string {
+	ep := &g.View.Episode
+	var w []string
+	if chs := visibleChapters(ep.Chapters); len(chs) > 0 && chs[0].Start > 0 {
+		w = append(w, "The first chapter starts at "+podcast.FormatClock(chs[0].Start)+", not 0:00: the beginning has no chapter title.")
+	}
+	if ep.Image == "" {
+		w = append(w, "The episode and the show have no artwork: the player shows none.")
+	}
+	if len(ep.Chapters) == 0 {
+		w = append(w, "This episode has no chapters: listeners cannot jump to topics.")
+	}
+	if ep.Duration == 0 {
+		w = append(w, "The feed gives no duration: the seek bar appears only once the audio loads.")
+	}
+	return w
+}
+
+func (g *embedGenerator) copy(ctx app.Context, e app.Event) {
+	snippet := embed.Snippet(origin(), g.target(), g.options(), g.View.Episode.Title, g.resizer)
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		return
+	}
+	clip.Call("writeText", snippet).Call("then", app.FuncOf(func(app.Value, []app.Value) any {
+		ctx.Dispatch(func(app.Context) { g.copied = true })
+		ctx.After(copiedFor*1e6, func(app.Context) { g.copied = false })
+		return nil
+	}))
+}
+
+func (g *embedGenerator) Render() app.UI {
+	o := g.options()
+	snippet := embed.Snippet(origin(), g.target(), o, g.View.Episode.Title, g.resizer)
+	copyLabel := "Copy embed code"
+	if g.copied {
+		copyLabel = g.lang.t("copied")
+	}
+	warnings := g.warnings()
+	return app.Details().Class("es-embedgen").Body(
+		app.Summary().Text("Embed this episode"),
+		app.Div().Class("es-form").Body(
+			app.Label().Body(app.Text("Layout "), app.Select().Class("es-gen-layout").
+				OnChange(func(ctx app.Context, e app.Event) { g.layout = embed.Layout(ctx.JSSrc().Get("value").String()) }).
+				Body(app.Range(embed.Layouts()).Slice(func(i int) app.UI {
+					l := embed.Layouts()[i]
+					return app.Option().Value(string(l)).Selected(l == g.layout).Text(string(l))
+				}))),
+			app.Label().Body(app.Text("Theme "), app.Select().Class("es-gen-theme").
+				OnChange(func(ctx app.Context, e app.Event) { g.theme = embed.Theme(ctx.JSSrc().Get("value").String()) }).
+				Body(app.Range([]embed.Theme{embed.ThemeAuto, embed.ThemeLight, embed.ThemeDark}).Slice(func(i int) app.UI {
+					t := []embed.Theme{embed.ThemeAuto, embed.ThemeLight, embed.ThemeDark}[i]
+					return app.Option().Value(string(t)).Selected(t == g.theme).Text(string(t))
+				}))),
+			app.Label().Body(app.Text("Colour "), app.Input().Type("color").Class("es-gen-color").Value(colorOr(g.color)).
+				OnChange(func(ctx app.Context, e app.Event) { g.color = ctx.JSSrc().Get("value").String() })),
+			app.Label().Class("es-check").Body(
+				app.Input().Type("checkbox").Checked(g.atTime).OnChange(func(ctx app.Context, e app.Event) {
+					g.atTime = ctx.JSSrc().Get("checked").Bool()
+				}),
+				app.Text(" "+g.lang.t("atCurrent")+" ("+podcast.FormatClock(g.Current)+")"),
+			),
+			app.Label().Class("es-check").Body(
+				app.Input().Type("checkbox").Checked(g.resizer).OnChange(func(ctx app.Context, e app.Event) {
+					g.resizer = ctx.JSSrc().Get("checked").Bool()
+				}),
+				app.Text(" Resize the frame to its content (adds a 1 KB script)"),
+			),
+		),
+		app.If(len(warnings) > 0, func() app.UI {
+			return app.Ul().Class("es-warnings").Body(app.Range(warnings).Slice(func(i int) app.UI {
+				return app.Li().Text(warnings[i])
+			}))
+		}),
+		app.P().Class("es-muted").Text("Chapters and transcripts are fetched by Earshot's server, so they work even when their hosts send no CORS headers."),
+		app.Textarea().Class("es-snippet").ReadOnly(true).Rows(4).Aria("label", "Embed code").Text(snippet),
+		app.Button().Class("es-btn").Text(copyLabel).OnClick(g.copy),
+		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: g.lang.t("copied")}[g.copied]),
+		app.Div().Class("es-preview").Body(
+			app.IFrame().Src(embed.EmbedURL(origin(), g.target(), o)).Title(embed.FrameTitle(g.View.Episode.Title)).
+				Width(100).Height(o.LayoutOrDefault().Height()).Attr("width", "100%").Attr("loading", "lazy").
+				Attr("allow", "autoplay; clipboard-write"),
+		),
+	)
+}
+
+func colorOr(c string) string {
+	if c == "" {
+		return "#c2410c"
+	}
+	return c
+}

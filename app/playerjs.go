@@ -1,0 +1,234 @@
+package app
+
+import (
+	"slices"
+
+	app "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/earshot/earshot/embed"
+)
+
+// playerJS implements the player.js protocol (embed/playerjs.go) for an
+// embedded Player, so host pages and CMSs can drive the iframe: it answers
+// method calls, sends the events pages subscribe to, plus Earshot's
+// chapterchange, and keeps the iframe's height in step with its content.
+// Every message goes to the host page's origin, never to "*".
+type playerJS struct {
+	p         *Player
+	parent    string                // origin of the host page, "" when unknown
+	listeners map[embed.Event][]sub // who listens to what
+	onMessage *listener
+	resize    app.Value // ResizeObserver
+	resizeFn  app.Func
+	lastH     int
+	// lastChapter is the index+1 of the chapter last announced (0: none).
+	lastChapter int
+	attached    app.Value // the Audio object whose events are forwarded
+	audioLs     []listener
+}
+
+type sub struct{ id, origin string }
+
+// startPlayerJS begins listening for player.js calls and announces ready.
+func startPlayerJS(p *Player) *playerJS {
+	if !app.IsClient || !inIframe() {
+		return nil
+	}
+	j := &playerJS{p: p, parent: parentOrigin(), listeners: map[embed.Event][]sub{}}
+	w := app.Window()
+	l := listen(w, "message", j.receive)
+	j.onMessage = &l
+	j.post(embed.Ready(w.Get("location").Get("href").String(), "").JSON(), j.parent)
+	j.observeSize()
+	return j
+}
+
+func (j *playerJS) stop() {
+	if j == nil {
+		return
+	}
+	if j.onMessage != nil {
+		j.onMessage.remove()
+	}
+	for _, l := range j.audioLs {
+		l.remove()
+	}
+	if j.resize != nil {
+		j.resize.Call("disconnect")
+		j.resizeFn.Release()
+	}
+}
+
+// parentOrigin is the host page's origin: Chrome's ancestorOrigins, else the
+// referrer (which browsers send to iframes as at least the origin).
+func parentOrigin() string {
+	loc := app.Window().Get("location")
+	if ao := loc.Get("ancestorOrigins"); ao.Truthy() && ao.Length() > 0 {
+		return ao.Index(0).String()
+	}
+	ref := app.Window().Get("document").Get("referrer").String()
+	if ref == "" {
+		return ""
+	}
+	u := app.Window().Get("URL").New(ref)
+	return u.Get("origin").String()
+}
+
+func (j *playerJS) post(msg, origin string) {
+	if msg == "" || origin == "" || origin == "null" {
+		return
+	}
+	defer func() { recover() }() // a host that navigated away
+	app.Window().Get("parent").Call("postMessage", msg, origin)
+}
+
+// receive handles one message from the host page.
+func (j *playerJS) receive(ev app.Value) {
+	if !ev.Get("source").Equal(app.Window().Get("parent")) {
+		return
+	}
+	data := ev.Get("data")
+	if data.Type() != app.TypeString {
+		return
+	}
+	m, err := embed.ParseMessage([]byte(data.String()))
+	if err != nil || m.Method == "" {
+		return
+	}
+	origin := ev.Get("origin").String()
+	p := j.p
+	ctx := p.ctx
+	reply := func(msg embed.Message) { j.post(msg.JSON(), origin) }
+	a := bridge().audio()
+	switch m.Method {
+	case embed.MethodPlay:
+		ctx.Dispatch(func(ctx app.Context) { play(p.media(ctx)) })
+	case embed.MethodPause:
+		if a != nil {
+			a.Call("pause")
+		}
+	case embed.MethodGetPaused:
+		reply(embed.Reply(m, a == nil || a.Get("paused").Bool()))
+	case embed.MethodGetCurrentTime:
+		reply(embed.Reply(m, p.currentTime()))
+	case embed.MethodSetCurrentTime:
+		if t, err := m.Float(); err == nil {
+			ctx.Dispatch(func(ctx app.Context) { p.seekBy(ctx, t-p.currentTime()) })
+		}
+	case embed.MethodGetDuration:
+		reply(embed.Reply(m, p.total()))
+	case embed.MethodGetVolume:
+		reply(embed.Reply(m, p.volume*100))
+	case embed.MethodSetVolume:
+		if v, err := m.Float(); err == nil {
+			ctx.Dispatch(func(app.Context) { p.setVolume(v / 100) })
+		}
+	case embed.MethodMute, embed.MethodUnmute:
+		muted := m.Method == embed.MethodMute
+		ctx.Dispatch(func(ctx app.Context) {
+			if a := p.media(ctx); a != nil {
+				a.Set("muted", muted)
+			}
+		})
+	case embed.MethodGetMuted:
+		reply(embed.Reply(m, a != nil && a.Get("muted").Bool()))
+	case embed.MethodGetLoop:
+		reply(embed.Reply(m, a != nil && a.Get("loop").Bool()))
+	case embed.MethodSetLoop:
+		if v, err := m.Bool(); err == nil {
+			ctx.Dispatch(func(ctx app.Context) {
+				if a := p.media(ctx); a != nil {
+					a.Set("loop", v)
+				}
+			})
+		}
+	case embed.MethodAddEventListener:
+		if e, err := m.EventName(); err == nil && slices.Contains(embed.Events(), e) {
+			j.listeners[e] = append(j.listeners[e], sub{id: m.Listener, origin: origin})
+			if e == embed.EventReady {
+				reply(embed.Ready(app.Window().Get("location").Get("href").String(), m.Listener))
+			}
+		}
+	case embed.MethodRemoveEventListener:
+		if e, err := m.EventName(); err == nil {
+			j.listeners[e] = slices.DeleteFunc(j.listeners[e], func(s sub) bool { return m.Listener == "" || s.id == m.Listener })
+		}
+	}
+}
+
+// emit sends event e to its listeners, the message made per listener.
+func (j *playerJS) emit(e embed.Event, msg func(listener string) embed.Message) {
+	if j == nil {
+		return
+	}
+	for _, s := range j.listeners[e] {
+		j.post(msg(s.id).JSON(), s.origin)
+	}
+}
+
+// attach forwards the Audio object's events to player.js listeners.
+func (j *playerJS) attach(a app.Value) {
+	if j == nil || (j.attached != nil && j.attached.Equal(a)) {
+		return
+	}
+	j.attached = a
+	simple := func(name string, e embed.Event) {
+		j.audioLs = append(j.audioLs, listen(a, name, func(app.Value) {
+			j.emit(e, func(id string) embed.Message { return embed.NewEvent(e, id) })
+		}))
+	}
+	simple("play", embed.EventPlay)
+	simple("pause", embed.EventPause)
+	simple("ended", embed.EventEnded)
+	j.audioLs = append(j.audioLs,
+		listen(a, "timeupdate", func(app.Value) {
+			st := readState(a)
+			j.emit(embed.EventTimeUpdate, func(id string) embed.Message { return embed.TimeUpdate(id, st.current, st.duration) })
+		}),
+		listen(a, "progress", func(app.Value) {
+			st := readState(a)
+			buffered := 0.0
+			if b := a.Get("buffered"); b.Truthy() && b.Get("length").Int() > 0 {
+				buffered = b.Call("end", b.Get("length").Int()-1).Float()
+			}
+			j.emit(embed.EventProgress, func(id string) embed.Message { return embed.Progress(id, buffered, st.duration) })
+		}),
+		listen(a, "error", func(app.Value) {
+			j.emit(embed.EventError, func(id string) embed.Message {
+				return embed.ErrorEvent(id, embed.ErrorCodePlaybackNotAllowed, "the media could not be loaded")
+			})
+		}),
+	)
+}
+
+// chapter announces the chapter under the playhead when it changed since
+// the last announcement.
+func (j *playerJS) chapter(index int, title string, start float64) {
+	if j == nil || index == j.lastChapter-1 {
+		return
+	}
+	j.lastChapter = index + 1
+	j.emit(embed.EventChapterChange, func(id string) embed.Message { return embed.ChapterChange(id, index, title, start) })
+}
+
+// observeSize tells the host page (through web/embed.js) the height the
+// content needs, whenever it changes.
+func (j *playerJS) observeSize() {
+	ro := app.Window().Get("ResizeObserver")
+	if !ro.Truthy() || j.parent == "" {
+		return
+	}
+	j.resizeFn = app.FuncOf(func(app.Value, []app.Value) any {
+		h := app.Window().Get("document").Get("documentElement").Get("scrollHeight").Int()
+		if el := app.Window().Get("document").Call("querySelector", ".es-player"); el.Truthy() {
+			h = int(el.Call("getBoundingClientRect").Get("height").Float() + 0.5)
+		}
+		if h != j.lastH {
+			j.lastH = h
+			j.post(embed.ResizeMessage(h), j.parent)
+		}
+		return nil
+	})
+	j.resize = ro.New(j.resizeFn)
+	j.resize.Call("observe", app.Window().Get("document").Get("body"))
+}
