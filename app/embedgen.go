@@ -125,7 +125,7 @@ func (g *embedGenerator) Render() app.UI {
 		app.Button().Class("es-btn").Text(copyLabel).OnClick(g.copy),
 		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: g.lang.t("copied")}[g.copied]),
 		app.Div().Class("es-preview").Body(
-			app.IFrame().Src(embed.EmbedURL(origin(), g.target(), o)).Title(embed.FrameTitle(g.View.Episode.Title)).
+			app.IFrame().Src(attr(embed.EmbedURL(origin(), g.target(), o))).Title(attr(embed.FrameTitle(g.View.Episode.Title))).
 				Width(100).Height(o.LayoutOrDefault().Height()).Attr("width", "100%").Attr("loading", "lazy").
 				Attr("allow", "autoplay; clipboard-write"),
 		),

@@ -66,7 +66,7 @@ func (p *embedPage) OnNav(ctx app.Context) {
 
 func (p *embedPage) setTitle(ctx app.Context) {
 	if p.view != nil {
-		ctx.Page().SetTitle("%s · %s", p.view.Episode.Title, p.view.Show.Title)
+		ctx.Page().SetTitle("%s · %s", plain(p.view.Episode.Title), plain(p.view.Show.Title))
 	}
 }
 

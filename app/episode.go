@@ -53,8 +53,8 @@ func (p *episodePage) setTitle(ctx app.Context) {
 		ctx.Page().SetTitle("Earshot")
 		return
 	}
-	ctx.Page().SetTitle("%s · %s", p.view.Episode.Title, p.view.Show.Title)
-	ctx.Page().SetDescription("%s", p.view.Episode.Summary)
+	ctx.Page().SetTitle("%s · %s", plain(p.view.Episode.Title), plain(p.view.Show.Title))
+	ctx.Page().SetDescription("%s", plain(p.view.Episode.Summary))
 }
 
 func (p *episodePage) Render() app.UI {

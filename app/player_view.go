@@ -20,10 +20,10 @@ func (p *Player) Render() app.UI {
 	l := p.layout()
 	return app.Article().
 		Class("es-player", "es-layout-"+l, classIf(p.playing, "es-playing"), classIf(p.buffering, "es-buffering")).
-		DataSet("es-src", p.src).
+		DataSet("es-src", attr(p.src)).
 		DataSet("es-start", p.startAt).
 		Lang(string(p.lang)).
-		Aria("label", p.lang.t("player", p.View.Episode.Title)).
+		Aria("label", attr(p.lang.t("player", p.View.Episode.Title))).
 		OnClick(p.onTimeLink).
 		Body(
 			p.renderHead(),
@@ -48,7 +48,7 @@ func (p *Player) renderHead() app.UI {
 	mini := p.layout() == LayoutMini
 	return app.Div().Class("es-head").Body(
 		app.If(!mini && p.art() != "", func() app.UI {
-			return app.Img().Class("es-cover").Src(p.art()).Alt(p.lang.t("coverOf", p.View.Show.Title)).Width(96).Height(96)
+			return app.Img().Class("es-cover").Src(attr(p.art())).Alt(attr(p.lang.t("coverOf", p.View.Show.Title))).Width(96).Height(96)
 		}),
 		app.Div().Class("es-meta").Body(
 			app.P().Class("es-show").Text(p.View.Show.Title),
@@ -162,7 +162,7 @@ func (p *Player) renderSeek() app.UI {
 					if i == 0 {
 						return nil
 					}
-					return app.Span().Class("es-mark").Style("left", fmt.Sprintf("%.3f%%", 100*chs[i].Start/total)).Title(chs[i].Title)
+					return app.Span().Class("es-mark").Style("left", fmt.Sprintf("%.3f%%", 100*chs[i].Start/total)).Title(attr(chs[i].Title))
 				}),
 			)
 		}),
@@ -234,7 +234,7 @@ func (p *Player) renderVersions() app.UI {
 	return app.Select().Class("es-version").Aria("label", p.lang.t("version")).
 		OnChange(func(ctx app.Context, e app.Event) { p.switchSource(ctx, ctx.JSSrc().Get("value").String()) }).
 		Body(app.Range(versions).Slice(func(i int) app.UI {
-			return app.Option().Value(versions[i].url).Selected(versions[i].url == p.src).Text(versions[i].label)
+			return app.Option().Value(attr(versions[i].url)).Selected(versions[i].url == p.src).Text(versions[i].label)
 		}))
 }
 
@@ -348,18 +348,18 @@ func (p *Player) renderChapters() app.UI {
 				href := embed.EpisodePath(embed.Target{Feed: p.View.Show.FeedURL, GUID: ep.GUID, Time: podcast.Range{Start: c.Start}})
 				cur := i == p.chapter || (p.chapter > i && hiddenBetween(chs, i, p.chapter))
 				return app.Li().Class(classIf(cur, "es-current")).Body(
-					app.A().Href(href).DataSet("t", strconv.FormatFloat(c.Start, 'f', -1, 64)).
+					app.A().Href(attr(href)).DataSet("t", strconv.FormatFloat(c.Start, 'f', -1, 64)).
 						Aria("current", ariaCurrent(cur)).
 						Body(
 							app.If(c.Image != "", func() app.UI {
-								return app.Img().Class("es-chapimg").Src(c.Image).Alt("").Aria("hidden", "true").Width(40).Height(40).Attr("loading", "lazy")
+								return app.Img().Class("es-chapimg").Src(attr(c.Image)).Alt("").Aria("hidden", "true").Width(40).Height(40).Attr("loading", "lazy")
 							}),
 							app.Span().Class("es-at").Text(podcast.FormatClock(c.Start)),
 							app.Span().Class("es-chaptitle").Text(c.Title),
 						),
 					app.If(c.URL != "", func() app.UI {
-						return app.A().Class("es-chaplink").Href(c.URL).Target("_blank").Rel("noopener noreferrer").
-							Aria("label", c.Title+" ↗").Text("↗")
+						return app.A().Class("es-chaplink").Href(attr(c.URL)).Target("_blank").Rel("noopener noreferrer").
+							Aria("label", attr(c.Title+" ↗")).Text("↗")
 					}),
 				)
 			}),

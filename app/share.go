@@ -76,14 +76,14 @@ func (s *sharePanel) Render() app.UI {
 			app.Text(" "+s.lang.t("atCurrent")+" ("+podcast.FormatClock(s.Current)+")"),
 		),
 		app.Div().Class("es-sharerow").Body(
-			app.Input().Type("text").Class("es-sharelink").ReadOnly(true).Value(link).Aria("label", s.lang.t("share")),
+			app.Input().Type("text").Class("es-sharelink").ReadOnly(true).Value(attr(link)).Aria("label", s.lang.t("share")),
 			app.Button().Class("es-btn").Text(copyLabel).OnClick(s.copy),
 			app.If(canShare, func() app.UI {
 				return app.Button().Class("es-btn").Text(s.lang.t("share") + "…").OnClick(s.share)
 			}),
 		),
 		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: s.lang.t("copied")}[s.copied]),
-		app.Img().Class("es-qr").Src("/api/qr?url="+url.QueryEscape(link)).Alt("QR code: "+link).Width(160).Height(160).Attr("loading", "lazy"),
+		app.Img().Class("es-qr").Src("/api/qr?url="+url.QueryEscape(link)).Alt(attr("QR code: "+link)).Width(160).Height(160).Attr("loading", "lazy"),
 		&embedGenerator{View: s.View, Lang: s.Lang, Current: s.Current},
 	)
 }

@@ -46,8 +46,8 @@ func (p *showPage) OnNav(ctx app.Context) {
 
 func (p *showPage) setTitle(ctx app.Context) {
 	if p.show != nil {
-		ctx.Page().SetTitle("%s · Earshot", p.show.Title)
-		ctx.Page().SetDescription("%s", p.show.Description)
+		ctx.Page().SetTitle("%s · Earshot", plain(p.show.Title))
+		ctx.Page().SetDescription("%s", plain(p.show.Description))
 	}
 }
 
@@ -64,7 +64,7 @@ func (p *showPage) renderShow() app.UI {
 	return app.Div().Body(
 		app.Div().Class("es-head").Body(
 			app.If(s.Image != "", func() app.UI {
-				return app.Img().Class("es-cover").Src(s.Image).Alt("Cover art of " + s.Title).Width(96).Height(96)
+				return app.Img().Class("es-cover").Src(attr(s.Image)).Alt(attr("Cover art of " + s.Title)).Width(96).Height(96)
 			}),
 			app.Div().Body(
 				app.H1().Class("es-title").Text(s.Title),
@@ -77,7 +77,7 @@ func (p *showPage) renderShow() app.UI {
 			app.Range(s.Episodes).Slice(func(i int) app.UI {
 				ep := &s.Episodes[i]
 				return app.Li().Body(
-					app.A().Href(embed.EpisodePath(embed.Target{Feed: p.feed, GUID: ep.GUID})).Text(ep.Title),
+					app.A().Href(attr(embed.EpisodePath(embed.Target{Feed: p.feed, GUID: ep.GUID}))).Text(ep.Title),
 					app.Span().Class("es-time").Text(" · "+podcast.FormatClock(ep.Duration)),
 				)
 			}),
