@@ -121,7 +121,7 @@ func (g *embedGenerator) Render() app.UI {
 			}))
 		}),
 		app.P().Class("es-muted").Text("Chapters and transcripts are fetched by Earshot's server, so they work even when their hosts send no CORS headers."),
-		app.Textarea().Class("es-snippet").ReadOnly(true).Rows(4).Aria("label", "Embed code").Text(snippet),
+		app.Textarea().Class("es-snippet").ReadOnly(true).Rows(4).Aria("label", "Embed code").Text(attr(snippet)),
 		app.Button().Class("es-btn").Text(copyLabel).OnClick(g.copy),
 		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: g.lang.t("copied")}[g.copied]),
 		app.Div().Class("es-preview").Body(

@@ -76,10 +76,12 @@ type Player struct {
 
 	listeners []listener
 	keys      *listener
-	ctx       app.Context
-	pjs       *playerJS
-	lastSave  time.Time
-	session   mediaSession
+	// docListeners are on the window or document, not the Audio object.
+	docListeners []listener
+	ctx          app.Context
+	pjs          *playerJS
+	lastSave     time.Time
+	session      mediaSession
 }
 
 // OnInit settles what the first Go render shows: the language, the source,
@@ -138,6 +140,11 @@ func (p *Player) OnMount(ctx app.Context) {
 	}
 	l := listen(app.Window().Get("document"), "keydown", func(ev app.Value) { p.onKey(ctx, ev) })
 	p.keys = &l
+	p.docListeners = append(p.docListeners, listen(app.Window(), "pagehide", func(app.Value) {
+		if a := bridge().audio(); a != nil && bridge().source() == p.src && a.Get("currentTime").Float() > 0 {
+			p.savePosition(a, true)
+		}
+	}))
 	p.session.set(p, ctx)
 	if p.Autoplay && (b.audio() == nil || b.audio().Get("paused").Bool()) {
 		play(p.media(ctx))
@@ -154,6 +161,10 @@ func (p *Player) OnDismount() {
 		p.keys.remove()
 		p.keys = nil
 	}
+	for _, l := range p.docListeners {
+		l.remove()
+	}
+	p.docListeners = nil
 	p.pjs.stop()
 	p.pjs = nil
 }
@@ -202,7 +213,10 @@ func (p *Player) follow(ctx app.Context, a app.Value) {
 	}
 	on := func(ev string, fn func(app.Value)) { p.listeners = append(p.listeners, listen(a, ev, fn)) }
 	on("play", sync(func() { p.failed = false }))
-	on("pause", sync(func() { p.savePosition(a, true) }))
+	// Saving happens in the event itself, not in a dispatch: a reload right
+	// after pausing must find the position stored.
+	pauseSync := sync(nil)
+	on("pause", func(ev app.Value) { p.savePosition(a, true); pauseSync(ev) })
 	on("ended", sync(func() { p.markFinished() }))
 	on("durationchange", sync(nil))
 	on("seeked", sync(nil))

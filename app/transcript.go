@@ -150,12 +150,25 @@ func (t *transcriptView) follow(sec float64) {
 	if time.Since(t.scrolled) < userScrollPause {
 		return
 	}
-	box := root.Call("querySelector", ".es-transcript-lines")
-	if box.Truthy() {
-		t.auto = true
-		top := el.Get("offsetTop").Float() - box.Get("offsetTop").Float() - box.Get("clientHeight").Float()/3
-		box.Call("scrollTo", map[string]any{"top": top, "behavior": scrollBehavior()})
+	t.auto = true
+	t.scrollTo(i)
+}
+
+// scrollTo scrolls the lines box (never the page: the listener's place on
+// the page stays put) so that segment i is in its upper third.
+func (t *transcriptView) scrollTo(i int) {
+	root := t.JSValue()
+	if root == nil || !root.Truthy() {
+		return
 	}
+	box := root.Call("querySelector", ".es-transcript-lines")
+	el := root.Call("querySelector", `[data-seg="`+strconv.Itoa(i)+`"]`)
+	if !box.Truthy() || !el.Truthy() {
+		return
+	}
+	top := el.Call("getBoundingClientRect").Get("top").Float() - box.Call("getBoundingClientRect").Get("top").Float() +
+		box.Get("scrollTop").Float() - box.Get("clientHeight").Float()/3
+	box.Call("scrollTo", map[string]any{"top": top, "behavior": scrollBehavior()})
 }
 
 // segmentAt returns the index of the last segment starting at or before
@@ -206,11 +219,7 @@ func (t *transcriptView) showMatch(ctx app.Context) {
 	t.scrolled = time.Now()
 	t.watchScroll()
 	i := t.matches[t.match]
-	ctx.Defer(func(app.Context) {
-		if el := t.JSValue().Call("querySelector", `[data-seg="`+strconv.Itoa(i)+`"]`); el.Truthy() {
-			el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": scrollBehavior()})
-		}
-	})
+	ctx.Defer(func(app.Context) { t.scrollTo(i) })
 }
 
 func (t *transcriptView) Render() app.UI {

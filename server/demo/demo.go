@@ -7,7 +7,9 @@ package demo
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -42,14 +44,25 @@ var modTime = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 type Show struct {
 	base  string
 	mu    sync.Mutex
-	audio map[string][]byte
-	feed  []byte
+	audio map[string]blob
+	feed  blob
+}
+
+// blob is a served body and its entity tag.
+type blob struct {
+	b    []byte
+	etag string
+}
+
+func newBlob(b []byte) blob {
+	sum := sha256.Sum256(b)
+	return blob{b: b, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
 }
 
 // New returns the demo show for a server reachable at base
 // ("http://localhost:8080"); the feed's URLs are absolute, as feeds must be.
 func New(base string) (*Show, error) {
-	s := &Show{base: strings.TrimRight(base, "/"), audio: map[string][]byte{}}
+	s := &Show{base: strings.TrimRight(base, "/"), audio: map[string]blob{}}
 	tpl, err := template.ParseFS(files, "files/feed.xml")
 	if err != nil {
 		return nil, fmt.Errorf("demo: feed template: %w", err)
@@ -66,7 +79,7 @@ func New(base string) (*Show, error) {
 	if err := tpl.Execute(&buf, data); err != nil {
 		return nil, fmt.Errorf("demo: feed template: %w", err)
 	}
-	s.feed = buf.Bytes()
+	s.feed = newBlob(buf.Bytes())
 	return s, nil
 }
 
@@ -109,30 +122,31 @@ func (s *Show) serveFile(w http.ResponseWriter, r *http.Request, name, ctype str
 		http.NotFound(w, r)
 		return
 	}
-	s.serve(w, r, name, ctype, b)
+	s.serve(w, r, name, ctype, newBlob(b))
 }
 
-// serve answers with Range, If-Modified-Since and HEAD support
-// (http.ServeContent), and lets CORS-less hosts be emulated faithfully: the
-// demo sends no CORS headers, like most podcast hosts.
-func (s *Show) serve(w http.ResponseWriter, r *http.Request, name, ctype string, b []byte) {
+// serve answers with Range, If-None-Match, If-Modified-Since and HEAD
+// support (http.ServeContent), and lets CORS-less hosts be emulated
+// faithfully: the demo sends no CORS headers, like most podcast hosts.
+func (s *Show) serve(w http.ResponseWriter, r *http.Request, name, ctype string, b blob) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "public, max-age=3600")
-	http.ServeContent(w, r, name, modTime, bytes.NewReader(b))
+	w.Header().Set("ETag", b.etag)
+	http.ServeContent(w, r, name, modTime, bytes.NewReader(b.b))
 }
 
 // wav returns the generated audio of episode n, making it on first use.
-func (s *Show) wav(n string) ([]byte, bool) {
+func (s *Show) wav(n string) (blob, bool) {
 	a, ok := episodeAudio[n]
 	if !ok {
-		return nil, false
+		return blob{}, false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if b, ok := s.audio[n]; ok {
 		return b, true
 	}
-	b := synthesize(a.seconds, a.tones)
+	b := newBlob(synthesize(a.seconds, a.tones))
 	s.audio[n] = b
 	return b, true
 }

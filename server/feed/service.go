@@ -113,7 +113,8 @@ func (s *Service) clientFor(u string) *fetch.Client {
 
 // Show returns the normalized show of the feed at feedURL.
 func (s *Service) Show(ctx context.Context, feedURL string) (*podcast.Show, error) {
-	u, err := s.clientFor(feedURL).ParseURL(strings.TrimSpace(feedURL))
+	feedURL = strings.TrimSpace(feedURL)
+	u, err := s.clientFor(feedURL).ParseURL(feedURL)
 	if err != nil {
 		return nil, kind(err)
 	}
@@ -139,8 +140,14 @@ func (s *Service) Show(ctx context.Context, feedURL string) (*podcast.Show, erro
 }
 
 func (s *Service) ttlOf(e *feedEntry) time.Duration {
-	if e.err != nil {
-		return errorTTL
+	return s.lifetime(e.err)
+}
+
+// lifetime is how long a cached result is served: a failure briefly (never
+// longer than a good copy), anything else for the TTL.
+func (s *Service) lifetime(err error) time.Duration {
+	if err != nil {
+		return min(errorTTL, s.ttl)
 	}
 	return s.ttl
 }
@@ -158,7 +165,8 @@ func (s *Service) refresh(key string, old *feedEntry) (*podcast.Show, error) {
 	res, err := s.clientFor(key).Get(ctx, key, v)
 	now := s.now()
 	if err == nil && res.NotModified && old != nil && old.show != nil {
-		s.store(key, &feedEntry{show: old.show, etag: old.etag, lastMod: old.lastMod, checked: now})
+		// fetch keeps the old validators when a 304 does not repeat them.
+		s.store(key, &feedEntry{show: old.show, etag: res.ETag, lastMod: res.LastModified, checked: now})
 		return old.show, nil
 	}
 	var show *podcast.Show
@@ -240,10 +248,10 @@ func (s *Service) Episode(ctx context.Context, feedURL, guid string) (*podcast.E
 	e := &view.Episode
 	var fromJSON, fromID3 []podcast.Chapter
 	if e.ChaptersURL != "" {
-		fromJSON = s.doc(ctx, e.ChaptersURL, s.fetchChapters).chapters
+		fromJSON = s.doc(ctx, docChapters, e.ChaptersURL, s.fetchChapters).chapters
 	}
 	if len(fromJSON) == 0 && !hasSource(e.Chapters, podcast.SourcePSC) && isMP3(e.Enclosure) {
-		fromID3 = s.doc(ctx, "id3 "+e.Enclosure.URL, s.fetchID3).chapters
+		fromID3 = s.doc(ctx, docID3, e.Enclosure.URL, s.fetchID3).chapters
 	}
 	e.Chapters = chapters.Select(
 		chapters.Normalize(fromJSON, e.Duration),
@@ -271,7 +279,7 @@ func (s *Service) Transcript(ctx context.Context, feedURL, guid string) (*podcas
 	if !ok {
 		return nil, fmt.Errorf("feed %q: episode %q has no transcript: %w", feedURL, guid, ErrNotFound)
 	}
-	d := s.doc(ctx, "transcript "+ref.URL, func(ctx context.Context, _ string) docEntry {
+	d := s.doc(ctx, docTranscript, ref.URL, func(ctx context.Context, _ string) docEntry {
 		return s.fetchTranscript(ctx, ref)
 	})
 	if d.err != nil {
@@ -301,19 +309,31 @@ func bestTranscript(refs []podcast.TranscriptRef) (podcast.TranscriptRef, bool) 
 	return best, bestRank <= len(transcriptPreference)
 }
 
-// doc returns a cached auxiliary document (chapters, ID3 chapters,
-// transcript), loading it once for all concurrent callers.
-func (s *Service) doc(ctx context.Context, key string, load func(context.Context, string) docEntry) docEntry {
+// Kinds of auxiliary document, which name their cache entries.
+const (
+	docChapters   = "chapters"
+	docID3        = "id3"
+	docTranscript = "transcript"
+)
+
+// doc returns the cached auxiliary document at u, of the kind named by what
+// (docChapters, docID3, docTranscript), loading it once for all concurrent
+// callers. The kind is part of the cache key, so that a URL in one feed
+// cannot stand in for a document of another kind that another feed refers
+// to (a chapters URL "transcript https://…" once shared the key of that
+// transcript).
+func (s *Service) doc(ctx context.Context, what, u string, load func(context.Context, string) docEntry) docEntry {
+	key := what + " " + u
 	s.mu.Lock()
 	d := s.docs[key]
 	s.mu.Unlock()
-	if d != nil && s.now().Sub(d.checked) < s.ttl {
+	if d != nil && s.now().Sub(d.checked) < s.lifetime(d.err) {
 		return *d
 	}
 	ch := s.flight.DoChan("doc "+key, func() (any, error) {
 		lctx, cancel := context.WithTimeout(context.Background(), fetchBudget)
 		defer cancel()
-		nd := load(lctx, strings.TrimPrefix(strings.TrimPrefix(key, "id3 "), "transcript "))
+		nd := load(lctx, u)
 		if nd.err != nil && d != nil && d.err == nil {
 			nd = *d // keep the last good copy
 		}

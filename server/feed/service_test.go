@@ -196,13 +196,19 @@ func TestShowCorpusFeed(t *testing.T) {
 		}
 		assert.NotEmpty(t, ep.GUID)
 		assert.NotEmpty(t, ep.Enclosure.URL, "episode %q", ep.Title)
+		if ep.Title == "Black Lives Matter" {
+			// Its description, content:encoded and itunes:summary are all empty.
+			assert.Empty(t, ep.Notes)
+			assert.Empty(t, ep.Summary)
+			continue
+		}
 		assert.NotEmpty(t, ep.Notes, "episode %q", ep.Title)
 		assert.NotEmpty(t, ep.Summary, "episode %q", ep.Title)
 		assert.NotContains(t, ep.Summary, "<", "episode %q summary is plain text", ep.Title)
 		assert.NotContains(t, ep.Summary, "\n", "episode %q summary is one line", ep.Title)
 		assert.LessOrEqual(t, utf8.RuneCountInString(ep.Summary), excerptRunes, "episode %q", ep.Title)
 	}
-	assert.True(t, strings.HasPrefix(first.Summary, "Launched is taking a break for the summer."), "summary %q", first.Summary)
+	assert.Equal(t, "click me Launched is taking a break for the summer. See you next fall! Links & Show Notes Charlie's app Dark Noise More Launched Website - launchedfm.com Twitter - @LaunchedFM", first.Summary)
 }
 
 func TestShowPSCChapters(t *testing.T) {
@@ -217,7 +223,10 @@ func TestShowPSCChapters(t *testing.T) {
 	assert.InDelta(t, 3600, ep.Duration, 1e-9)
 
 	// podcastparser's expected output for the same file
-	// (corpus feeds/podcastparser/chapters.json) has these starts and titles.
+	// (corpus feeds/podcastparser/chapters.json) has these starts and
+	// titles, and two more at 1:02:03 and 1:02:03.400, which lie past the
+	// episode's stated duration (1:00:00) and so are dropped: a player
+	// could never reach them.
 	want := []struct {
 		start float64
 		title string
@@ -227,8 +236,6 @@ func TestShowPSCChapters(t *testing.T) {
 		{0, "Introduction", "", ""},
 		{1, "Chapter II", "", ""},
 		{62, "Chapter with Link", "http://example.com/", ""},
-		{3723, "Chapter with Image", "", "http://example.org/image.png"},
-		{3723.4, "Chapter with Everything", "http://example.net/psc", "http://example.net/image2.png"},
 	}
 	require.Len(t, ep.Chapters, len(want))
 	for i, w := range want {
@@ -239,7 +246,8 @@ func TestShowPSCChapters(t *testing.T) {
 		assert.Equal(t, w.image, c.Image, "chapter %d", i)
 		assert.Equal(t, podcast.SourcePSC, c.Source, "chapter %d", i)
 	}
-	assert.InDelta(t, 3600, ep.Chapters[len(ep.Chapters)-2].End, 1e-9, "the chapters past the end are dropped") // see below
+	assert.InDelta(t, 1, ep.Chapters[0].End, 1e-9)
+	assert.InDelta(t, 3600, ep.Chapters[2].End, 1e-9, "the last chapter ends with the episode")
 }
 
 // precedenceFeed is written for these tests: one item per way chapters and
@@ -336,7 +344,7 @@ func TestEpisodeChapterPrecedence(t *testing.T) {
 	}{
 		{"all", podcast.SourceJSON, jsonStarts, "Intro", "/all.mp3", false, 7200},
 		{"psc", podcast.SourcePSC, []float64{0, 600}, "PSC opening", "/psc.mp3", false, 7200},
-		{"id3", podcast.SourceID3, []float64{0, 7, 9, 11}, "Start", "/id3.mp3", true, 0},
+		{"id3", podcast.SourceID3, []float64{0, 7, 9, 11}, "Start", "/id3.mp3", true, 12.173}, // the CHAP frame's end
 	}
 	for _, tt := range tests {
 		t.Run(tt.guid, func(t *testing.T) {
@@ -485,9 +493,11 @@ func TestTranscript(t *testing.T) {
 
 		tr, err := s.Transcript(t.Context(), o.URL+"/feed.xml", "all")
 		require.NoError(t, err)
-		require.Len(t, tr.Segments, 5)
-		assert.Equal(t, podcast.Segment{Start: 0.5, End: 0.75, Speaker: "Darth Vader", Text: "I"}, tr.Segments[0])
-		assert.Equal(t, "Luke", tr.Segments[4].Speaker)
+		// Word-level segments of one speaker are joined into a line.
+		assert.Equal(t, []podcast.Segment{
+			{Start: 0.5, End: 2.5, Speaker: "Darth Vader", Text: "I am your father."},
+			{Start: 2.75, End: 3, Speaker: "Luke", Text: "Nooooo"},
+		}, tr.Segments)
 		assert.Equal(t, 1, o.hits("/all-transcript.json"))
 		assert.Zero(t, o.hits("/all.vtt"))
 		assert.Zero(t, o.hits("/all.txt"))
@@ -538,7 +548,7 @@ func TestDocumentCacheKeys(t *testing.T) {
 
 	tr, err := s.Transcript(t.Context(), o.URL+"/feed.xml", "all")
 	require.NoError(t, err)
-	assert.Len(t, tr.Segments, 5)
+	assert.Len(t, tr.Segments, 2)
 	view, err := s.Episode(t.Context(), o.URL+"/feed.xml", "id3")
 	require.NoError(t, err)
 	assert.Len(t, view.Episode.Chapters, len(mp3Chapters))
@@ -729,15 +739,17 @@ func TestShowConcurrentCallsFetchOnce(t *testing.T) {
 	var hits atomic.Int64
 	handlerErr := make(chan error, 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		// Hold the answer until every caller is waiting for it inside Show.
-		deadline := time.Now().Add(waitLimit)
-		for goroutinesParkedIn("feed.(*Service).Show(") < callers {
-			if time.Now().After(deadline) {
-				handlerErr <- fmt.Errorf("only %d of %d callers are waiting in Show", goroutinesParkedIn("feed.(*Service).Show("), callers)
-				break
+		if hits.Add(1) == 1 {
+			// Hold the first answer until every caller is waiting for it
+			// inside Show (or a second fetch has already failed the test).
+			deadline := time.Now().Add(waitLimit)
+			for goroutinesParkedIn("feed.(*Service).Show(") < callers && hits.Load() == 1 {
+				if time.Now().After(deadline) {
+					handlerErr <- fmt.Errorf("only %d of %d callers are waiting in Show", goroutinesParkedIn("feed.(*Service).Show("), callers)
+					break
+				}
+				time.Sleep(time.Millisecond)
 			}
-			time.Sleep(time.Millisecond)
 		}
 		_, _ = w.Write(body)
 	}))
@@ -762,7 +774,7 @@ func TestShowConcurrentCallsFetchOnce(t *testing.T) {
 	assert.Equal(t, int64(1), hits.Load())
 	for i := range callers {
 		require.NoError(t, errs[i])
-		assert.Same(t, shows[0], shows[i])
+		assert.True(t, shows[i] == shows[0], "caller %d got a show of its own", i)
 	}
 }
 
@@ -810,18 +822,21 @@ func TestShowServesStaleCopyWhenOriginFails(t *testing.T) {
 			stale, err := s.Show(t.Context(), feedURL)
 			require.NoError(t, err)
 			assert.Same(t, show, stale)
-			assert.Equal(t, int64(2), hits.Load())
+			// (net/http retries a GET once when a kept-alive connection is
+			// closed under it, so the origin may count two attempts.)
+			asked := hits.Load()
+			assert.Greater(t, asked, int64(1), "the origin was asked again after the TTL")
 
 			// The stale copy is kept for a while; the origin is not asked on
 			// every call.
 			_, err = s.Show(t.Context(), feedURL)
 			require.NoError(t, err)
-			assert.Equal(t, int64(2), hits.Load())
+			assert.Equal(t, asked, hits.Load())
 
 			// Episode works from the stale copy too.
 			view, err := s.Episode(t.Context(), feedURL, "episode")
 			require.NoError(t, err)
-			assert.Len(t, view.Episode.Chapters, 5)
+			assert.Len(t, view.Episode.Chapters, 3)
 		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
+	"strings"
 
 	"golang.org/x/net/html"
 )
@@ -29,6 +30,14 @@ func pageETag(body []byte) string {
 			continue
 		}
 		tok := z.Token()
+		for i, a := range tok.Attr {
+			// go-app also writes the classes of an element in varying order.
+			if a.Key == "class" {
+				cls := strings.Fields(a.Val)
+				slices.Sort(cls)
+				tok.Attr[i].Val = strings.Join(cls, " ")
+			}
+		}
 		slices.SortFunc(tok.Attr, func(a, b html.Attribute) int {
 			if a.Key != b.Key {
 				if a.Key < b.Key {

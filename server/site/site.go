@@ -147,11 +147,17 @@ func (s *Site) pages(h http.Handler) http.Handler {
 		if rec.status == http.StatusOK {
 			w.Header().Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		}
-		etag := etagOf
+		body, etag := rec.buf.Bytes(), etagOf
 		if strings.HasPrefix(ctype, "text/html") {
 			etag = pageETag
+			if rec.status == http.StatusOK {
+				var link string
+				if body, link = s.withPreview(r, body); link != "" {
+					w.Header().Set("Link", link)
+				}
+			}
 		}
-		writeBodyTagged(w, r, rec.status, ctype, cacheRevalidate, rec.buf.Bytes(), etag)
+		writeBodyTagged(w, r, rec.status, ctype, cacheRevalidate, body, etag)
 	})
 }
 

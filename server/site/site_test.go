@@ -320,6 +320,7 @@ func TestPageETagIgnoresAttributeOrder(t *testing.T) {
 	a := pageETag([]byte(`<div class="a" id="b"><p>hi</p></div>`))
 	assert.Equal(t, a, pageETag([]byte(`<div id="b" class="a"><p>hi</p></div>`)))
 	assert.NotEqual(t, a, pageETag([]byte(`<div id="b" class="x"><p>hi</p></div>`)))
+	assert.Equal(t, pageETag([]byte(`<p class="x y">`)), pageETag([]byte(`<p class="y  x">`)), "class order does not matter")
 	assert.NotEqual(t, a, pageETag([]byte(`<div id="b" class="a"><p>ho</p></div>`)))
 	assert.True(t, strings.HasPrefix(a, `W/"`))
 }
