@@ -140,6 +140,9 @@ func (p *Player) OnMount(ctx app.Context) {
 	}
 	l := listen(app.Window().Get("document"), "keydown", func(ev app.Value) { p.onKey(ctx, ev) })
 	p.keys = &l
+	if wrap := p.JSValue().Call("querySelector", ".es-seekwrap"); wrap.Truthy() {
+		p.docListeners = append(p.docListeners, listen(wrap, "pointermove", func(ev app.Value) { p.hoverTime(wrap, ev) }))
+	}
 	p.docListeners = append(p.docListeners, listen(app.Window(), "pagehide", func(app.Value) {
 		if a := bridge().audio(); a != nil && bridge().source() == p.src && a.Get("currentTime").Float() > 0 {
 			p.savePosition(a, true)
@@ -520,4 +523,28 @@ func chooseSource(ep *podcast.Episode) string {
 		}
 	}
 	return ep.Enclosure.URL
+}
+
+// hoverTime shows the time under the pointer above the seek bar, and the
+// chapter there, written to the DOM directly (pointermove is frequent).
+func (p *Player) hoverTime(wrap, ev app.Value) {
+	total := p.total()
+	tip := wrap.Call("querySelector", ".es-hover")
+	if total <= 0 || !tip.Truthy() {
+		return
+	}
+	box := wrap.Call("getBoundingClientRect")
+	x := ev.Get("clientX").Float() - box.Get("left").Float()
+	w := box.Get("width").Float()
+	if w <= 0 {
+		return
+	}
+	frac := math.Max(0, math.Min(1, x/w))
+	t := frac * total
+	label := podcast.FormatClock(t)
+	if i := chapterAt(p.chapters(), t); i >= 0 {
+		label += " · " + p.chapters()[i].Title
+	}
+	tip.Set("textContent", label)
+	tip.Get("style").Set("left", strconv.FormatFloat(frac*100, 'f', 2, 64)+"%")
 }

@@ -156,6 +156,7 @@ func (p *Player) renderSeek() app.UI {
 			Min(0).Max(int(total+0.5)).Step(1).Value(int(p.current)).
 			Aria("label", p.lang.t("seek")).Aria("valuetext", p.valueText(p.current)).
 			OnInput(p.onSeekInput),
+		app.Span().Class("es-hover").Aria("hidden", "true"),
 		app.If(total > 0 && len(chs) > 1, func() app.UI {
 			return app.Div().Class("es-marks").Aria("hidden", "true").Body(
 				app.Range(chs).Slice(func(i int) app.UI {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"strconv"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -12,9 +13,22 @@ import (
 // copiedFor is how long "Copied" stays on the button.
 const copiedFor = 2500 // ms
 
-// sharePanel offers links to the episode (optionally at the current time),
-// a copy button that announces success, the Web Share API where the
-// browser has it, and a QR code.
+// defaultClip is the length of a new clip, from the current time.
+const defaultClip = 30.0
+
+// What a share link points at.
+const (
+	shareEpisode = "episode"
+	shareTime    = "time"
+	shareClip    = "clip"
+	shareChapter = "chapter"
+	sharePassage = "passage"
+)
+
+// sharePanel offers links to the episode, to the current time, to a clip,
+// to a chapter or to a transcript passage; a copy button that announces
+// success; the Web Share API where the browser has it; a QR code; and the
+// embed generator.
 type sharePanel struct {
 	app.Compo
 
@@ -22,21 +36,95 @@ type sharePanel struct {
 	Lang    string
 	Current float64
 
-	lang   lang
-	atTime bool
-	copied bool
+	lang    lang
+	kind    string
+	clip    podcast.Range
+	chapter int
+	passage podcast.Range
+	note    string
+	copied  bool
 }
 
-func (s *sharePanel) OnInit() { s.lang = pickLang(s.Lang) }
+func (s *sharePanel) OnInit() {
+	s.lang = pickLang(s.Lang)
+	s.kind = shareEpisode
+	s.resetClip()
+}
+
+func (s *sharePanel) resetClip() {
+	start := float64(int(s.Current))
+	s.clip = podcast.Range{Start: start, End: start + defaultClip}
+	if d := s.View.Episode.Duration; d > 0 && s.clip.End > d {
+		s.clip.End = d
+	}
+}
+
+// target is what the link points at.
+func (s *sharePanel) target() embed.Target {
+	t := embed.Target{Feed: s.View.Show.FeedURL, GUID: s.View.Episode.GUID}
+	switch s.kind {
+	case shareTime:
+		if s.Current >= 1 {
+			t.Time = podcast.Range{Start: float64(int(s.Current))}
+		}
+	case shareClip:
+		if s.clip.End > s.clip.Start {
+			t.Time = s.clip
+		}
+	case shareChapter:
+		if chs := visibleChapters(s.View.Episode.Chapters); s.chapter >= 0 && s.chapter < len(chs) {
+			t.Time = podcast.Range{Start: chs[s.chapter].Start}
+		}
+	case sharePassage:
+		t.Time = s.passage
+	}
+	return t
+}
 
 // link is the share link: absolute, with ?t= so servers and link previews
 // see the time.
 func (s *sharePanel) link() string {
-	t := embed.Target{Feed: s.View.Show.FeedURL, GUID: s.View.Episode.GUID}
-	if s.atTime && s.Current >= 1 {
-		t.Time = podcast.Range{Start: float64(int(s.Current))}
+	return origin() + embed.EpisodePath(s.target())
+}
+
+// usePassage takes the text selected in the transcript: from the start of
+// its first line to the start of the line after its last.
+func (s *sharePanel) usePassage(ctx app.Context, e app.Event) {
+	sel := app.Window().Call("getSelection")
+	if !sel.Truthy() || sel.Get("rangeCount").Int() == 0 || sel.Get("isCollapsed").Bool() {
+		s.note = "Select some lines of the transcript first."
+		return
 	}
-	return origin() + embed.EpisodePath(t)
+	seg := func(node app.Value) app.Value {
+		for n := node; n.Truthy(); n = n.Get("parentNode") {
+			if n.Get("nodeType").Int() == 1 && n.Call("hasAttribute", "data-seg").Bool() {
+				return n
+			}
+		}
+		return app.Null()
+	}
+	first, last := seg(sel.Get("anchorNode")), seg(sel.Get("focusNode"))
+	if !first.Truthy() || !last.Truthy() {
+		s.note = "Select some lines of the transcript first."
+		return
+	}
+	a := attrFloat(first, "data-t")
+	b := attrFloat(last, "data-t")
+	if b < a {
+		a, b, last = b, a, first
+	}
+	end := b + defaultClip
+	if next := last.Get("nextElementSibling"); next.Truthy() && next.Call("hasAttribute", "data-t").Bool() {
+		end = attrFloat(next, "data-t")
+	}
+	s.passage = podcast.Range{Start: a, End: end}
+	s.kind = sharePassage
+	s.note = ""
+}
+
+func attrFloat(el app.Value, name string) float64 {
+	f, _ := strconv.ParseFloat(el.Call("getAttribute", name).String(), 64)
+	return f
 }
 
 func (s *sharePanel) copy(ctx app.Context, e app.Event) {
@@ -69,15 +157,10 @@ func (s *sharePanel) Render() app.UI {
 	}
 	return app.Section().Class("es-section", "es-share").Aria("label", s.lang.t("share")).Body(
 		app.H2().Text(s.lang.t("share")),
-		app.Label().Class("es-check").Body(
-			app.Input().Type("checkbox").Checked(s.atTime).OnChange(func(ctx app.Context, e app.Event) {
-				s.atTime = ctx.JSSrc().Get("checked").Bool()
-			}),
-			app.Text(" "+s.lang.t("atCurrent")+" ("+podcast.FormatClock(s.Current)+")"),
-		),
+		s.renderKinds(),
 		app.Div().Class("es-sharerow").Body(
 			app.Input().Type("text").Class("es-sharelink").ReadOnly(true).Value(attr(link)).Aria("label", s.lang.t("share")),
-			app.Button().Class("es-btn").Text(copyLabel).OnClick(s.copy),
+			app.Button().Class("es-btn", "es-copy").Text(copyLabel).OnClick(s.copy),
 			app.If(canShare, func() app.UI {
 				return app.Button().Class("es-btn").Text(s.lang.t("share") + "…").OnClick(s.share)
 			}),
@@ -86,6 +169,65 @@ func (s *sharePanel) Render() app.UI {
 		app.Img().Class("es-qr").Src("/api/qr?url="+url.QueryEscape(link)).Alt(attr("QR code: "+link)).Width(160).Height(160).Attr("loading", "lazy"),
 		&embedGenerator{View: s.View, Lang: s.Lang, Current: s.Current},
 	)
+}
+
+// renderKinds chooses what the link points at.
+func (s *sharePanel) renderKinds() app.UI {
+	chs := visibleChapters(s.View.Episode.Chapters)
+	radio := func(kind, label string) app.UI {
+		return app.Label().Class("es-check").Body(
+			app.Input().Type("radio").Name("es-share-kind").Value(kind).Checked(s.kind == kind).
+				OnChange(func(ctx app.Context, e app.Event) {
+					s.kind = kind
+					if kind == shareClip {
+						s.resetClip()
+					}
+				}),
+			app.Text(" "+label),
+		)
+	}
+	return app.FieldSet().Class("es-kinds").Body(
+		app.Legend().Class("es-visually-hidden").Text(s.lang.t("share")),
+		radio(shareEpisode, "Episode"),
+		radio(shareTime, s.lang.t("atCurrent")+" ("+podcast.FormatClock(s.Current)+")"),
+		radio(shareClip, "Clip"),
+		app.If(s.kind == shareClip, func() app.UI {
+			return app.Span().Class("es-cliptimes").Body(
+				timeField("Clip start", s.clip.Start, func(v float64) { s.clip.Start = v }),
+				app.Text(" – "),
+				timeField("Clip end", s.clip.End, func(v float64) { s.clip.End = v }),
+			)
+		}),
+		app.If(len(chs) > 0, func() app.UI { return radio(shareChapter, s.lang.t("chapters")) }),
+		app.If(s.kind == shareChapter && len(chs) > 0, func() app.UI {
+			return app.Select().Class("es-sharechapter").Aria("label", s.lang.t("chapters")).
+				OnChange(func(ctx app.Context, e app.Event) {
+					s.chapter, _ = strconv.Atoi(ctx.JSSrc().Get("value").String())
+				}).
+				Body(app.Range(chs).Slice(func(i int) app.UI {
+					return app.Option().Value(strconv.Itoa(i)).Selected(i == s.chapter).Text(podcast.FormatClock(chs[i].Start) + " " + chs[i].Title)
+				}))
+		}),
+		app.If(len(s.View.Episode.Transcripts) > 0, func() app.UI {
+			return app.Button().Class("es-btn", "es-passage").Text("Share the selected transcript lines").OnClick(s.usePassage)
+		}),
+		app.If(s.kind == sharePassage, func() app.UI {
+			return app.Span().Class("es-muted").Text(" " + podcast.FormatClock(s.passage.Start) + " – " + podcast.FormatClock(s.passage.End))
+		}),
+		app.If(s.note != "", func() app.UI { return app.P().Class("es-muted").Aria("live", "polite").Text(s.note) }),
+	)
+}
+
+// timeField is a text field for a clock time ("1:30"); unparsable input is
+// ignored (the link keeps the last good value).
+func timeField(label string, v float64, set func(float64)) app.UI {
+	return app.Input().Type("text").Class("es-timefield").Aria("label", label).Size(8).
+		Value(podcast.FormatClock(v)).
+		OnChange(func(ctx app.Context, e app.Event) {
+			if t, err := podcast.ParseNPT(ctx.JSSrc().Get("value").String()); err == nil {
+				set(t)
+			}
+		})
 }
 
 // origin is the page's scheme and host ("https://earshot.example").

@@ -12,11 +12,16 @@ type showPage struct {
 	app.Compo
 	src Source
 
-	feed string
-	show *podcast.Show
-	err  string
-	pre  *pageData
+	feed  string
+	show  *podcast.Show
+	err   string
+	pre   *pageData
+	limit int
 }
+
+// episodesPerPage is how many episodes the show page lists at first and
+// adds per "show more": a show with thousands stays fast to render.
+const episodesPerPage = 50
 
 func (p *showPage) OnInit() {
 	if d, ok := embeddedData(); ok && d.Show != nil {
@@ -55,12 +60,16 @@ func (p *showPage) Render() app.UI {
 	return app.Main().Class("es-page").Body(
 		app.If(p.err != "", func() app.UI { return errorBox(p.err) }),
 		app.If(p.show != nil, func() app.UI { return p.renderShow() }),
-		renderData(pageData{Feed: p.feed, Show: p.show}),
+		renderData(pageData{Feed: p.feed, Show: listing(p.show)}),
 	)
 }
 
 func (p *showPage) renderShow() app.UI {
 	s := p.show
+	if p.limit == 0 {
+		p.limit = episodesPerPage
+	}
+	eps := s.Episodes[:min(p.limit, len(s.Episodes))]
 	return app.Div().Body(
 		app.Div().Class("es-head").Body(
 			app.If(s.Image != "", func() app.UI {
@@ -74,13 +83,33 @@ func (p *showPage) renderShow() app.UI {
 		app.P().Text(s.Description),
 		app.H2().Text("Episodes"),
 		app.Ul().Class("es-episodes").Body(
-			app.Range(s.Episodes).Slice(func(i int) app.UI {
-				ep := &s.Episodes[i]
+			app.Range(eps).Slice(func(i int) app.UI {
+				ep := &eps[i]
 				return app.Li().Body(
 					app.A().Href(attr(embed.EpisodePath(embed.Target{Feed: p.feed, GUID: ep.GUID}))).Text(ep.Title),
 					app.Span().Class("es-time").Text(" · "+podcast.FormatClock(ep.Duration)),
 				)
 			}),
 		),
+		app.If(len(eps) < len(s.Episodes), func() app.UI {
+			return app.Button().Class("es-btn", "es-more").Text("Show more episodes").
+				OnClick(func(ctx app.Context, e app.Event) { p.limit = len(eps) + episodesPerPage })
+		}),
 	)
+}
+
+// listing is the show as the episode list needs it: without notes,
+// chapters and the like, which the page does not show and which would make
+// the data embedded in the page of a show with thousands of episodes huge.
+func listing(s *podcast.Show) *podcast.Show {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	c.Episodes = make([]podcast.Episode, len(s.Episodes))
+	for i, ep := range s.Episodes {
+		c.Episodes[i] = podcast.Episode{GUID: ep.GUID, Title: ep.Title, Published: ep.Published, Duration: ep.Duration,
+			Season: ep.Season, Number: ep.Number, Type: ep.Type, Image: ep.Image, Enclosure: ep.Enclosure, Summary: ep.Summary}
+	}
+	return &c
 }

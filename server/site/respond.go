@@ -7,12 +7,14 @@ import (
 	"strconv"
 )
 
-// Cache policies. Pages and API answers revalidate (their ETag is a hash of
-// the body, so a 304 costs no bandwidth) and may be kept briefly by shared
-// caches; hashed assets are immutable.
+// Cache policies, built so a CDN or caching proxy can carry the traffic.
+// Browsers revalidate pages every time (the ETag makes that a 304) while
+// shared caches keep them a minute and may serve a stale copy while they
+// refetch; API answers follow the feed cache's rhythm. Hashed assets are
+// immutable; errors are never stored.
 const (
-	cacheRevalidate = "public, max-age=0, must-revalidate"
-	cacheShortAPI   = "public, max-age=60, stale-while-revalidate=300"
+	cacheRevalidate = "public, max-age=0, s-maxage=60, stale-while-revalidate=600"
+	cacheShortAPI   = "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 	cacheNoStore    = "no-store"
 )
 

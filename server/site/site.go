@@ -45,9 +45,10 @@ const prerenderTimeout = 20 * time.Second
 
 // Site is the whole HTTP surface.
 type Site struct {
-	cfg    Config
-	assets *assets
-	mux    *http.ServeMux
+	cfg     Config
+	assets  *assets
+	mux     *http.ServeMux
+	answers *encodedCache
 }
 
 // New builds the site. It registers the app's pages with go-app, which keeps
@@ -60,7 +61,7 @@ func New(cfg Config) (*Site, error) {
 	if !a.hasWasm() {
 		slog.Warn("app.wasm is not built into this binary; pages work prerendered only (run make)")
 	}
-	s := &Site{cfg: cfg, assets: a, mux: http.NewServeMux()}
+	s := &Site{cfg: cfg, assets: a, mux: http.NewServeMux(), answers: newEncodedCache()}
 	app.Register(pageSource{feeds: cfg.Feeds, defaultFeed: cfg.DefaultFeed})
 
 	worker, err := fs.ReadFile(cfg.Web, "worker.js")
@@ -205,7 +206,12 @@ func (s *Site) apiFeed(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, err)
 		return
 	}
-	writeJSON(w, r, http.StatusOK, cacheShortAPI, show)
+	enc, err := s.answers.get("feed "+u, show)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	enc.write(w, r, cacheShortAPI)
 }
 
 // apiEpisode is GET /api/episode?feed=…&guid=…: one episode with its

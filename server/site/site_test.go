@@ -35,7 +35,7 @@ var (
 // env starts one site (go-app keeps routes in globals) in front of a feed
 // service that may fetch from loopback, and an origin server with feeds of
 // every kind of trouble.
-func env(t *testing.T) (site, feeds *httptest.Server) {
+func env(t testing.TB) (site, feeds *httptest.Server) {
 	t.Helper()
 	siteOnce.Do(func() {
 		seRadio, err := os.ReadFile("testdata/se-radio.xml")
@@ -79,7 +79,7 @@ func env(t *testing.T) (site, feeds *httptest.Server) {
 	return testSite, origin
 }
 
-func get(t *testing.T, u string, header ...string) (*http.Response, []byte) {
+func get(t testing.TB, u string, header ...string) (*http.Response, []byte) {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodGet, u, nil)
 	require.NoError(t, err)
