@@ -1,7 +1,7 @@
 package app
 
 import (
-	"html"
+	"strconv"
 	"strings"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -19,10 +19,24 @@ import (
 // escaping leaves no double quote for strconv.Quote to mangle, and the
 // browser decodes the entities back to s.
 func attr(s string) string {
-	if app.IsServer {
-		return html.EscapeString(s)
+	if !app.IsServer {
+		return s
 	}
-	return s
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			// strconv.Quote would double it.
+			b.WriteString("&#92;")
+		case !strconv.IsPrint(r) || r == '"' || r == '\'' || r == '&' || r == '<' || r == '>':
+			// strconv.Quote would write non-printable runes (no-break
+			// space, zero-width joiner, tab) as \u escapes.
+			b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // plainQuotes replaces straight double quotes with typographic ones, for
@@ -36,4 +50,31 @@ func plain(s string) string {
 		return plainQuotes.Replace(s)
 	}
 	return s
+}
+
+// option, checkbox and radio set selected/checked only when true: go-app's
+// server renderer writes a false boolean as selected="false", which HTML
+// reads as selected.
+func option(value, label string, selected bool) app.HTMLOption {
+	o := app.Option().Value(value).Text(label)
+	if selected {
+		o = o.Selected(true)
+	}
+	return o
+}
+
+func checkbox(checked bool) app.HTMLInput {
+	in := app.Input().Type("checkbox")
+	if checked {
+		in = in.Checked(true)
+	}
+	return in
+}
+
+func radio(checked bool) app.HTMLInput {
+	in := app.Input().Type("radio")
+	if checked {
+		in = in.Checked(true)
+	}
+	return in
 }

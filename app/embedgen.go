@@ -92,24 +92,24 @@ func (g *embedGenerator) Render() app.UI {
 				OnChange(func(ctx app.Context, e app.Event) { g.layout = embed.Layout(ctx.JSSrc().Get("value").String()) }).
 				Body(app.Range(embed.Layouts()).Slice(func(i int) app.UI {
 					l := embed.Layouts()[i]
-					return app.Option().Value(string(l)).Selected(l == g.layout).Text(string(l))
+					return option(string(l), string(l), l == g.layout)
 				}))),
 			app.Label().Body(app.Text("Theme "), app.Select().Class("es-gen-theme").
 				OnChange(func(ctx app.Context, e app.Event) { g.theme = embed.Theme(ctx.JSSrc().Get("value").String()) }).
 				Body(app.Range([]embed.Theme{embed.ThemeAuto, embed.ThemeLight, embed.ThemeDark}).Slice(func(i int) app.UI {
 					t := []embed.Theme{embed.ThemeAuto, embed.ThemeLight, embed.ThemeDark}[i]
-					return app.Option().Value(string(t)).Selected(t == g.theme).Text(string(t))
+					return option(string(t), string(t), t == g.theme)
 				}))),
 			app.Label().Body(app.Text("Colour "), app.Input().Type("color").Class("es-gen-color").Value(colorOr(g.color)).
 				OnChange(func(ctx app.Context, e app.Event) { g.color = ctx.JSSrc().Get("value").String() })),
 			app.Label().Class("es-check").Body(
-				app.Input().Type("checkbox").Checked(g.atTime).OnChange(func(ctx app.Context, e app.Event) {
+				checkbox(g.atTime).OnChange(func(ctx app.Context, e app.Event) {
 					g.atTime = ctx.JSSrc().Get("checked").Bool()
 				}),
 				app.Text(" "+g.lang.t("atCurrent")+" ("+podcast.FormatClock(g.Current)+")"),
 			),
 			app.Label().Class("es-check").Body(
-				app.Input().Type("checkbox").Checked(g.resizer).OnChange(func(ctx app.Context, e app.Event) {
+				checkbox(g.resizer).OnChange(func(ctx app.Context, e app.Event) {
 					g.resizer = ctx.JSSrc().Get("checked").Bool()
 				}),
 				app.Text(" Resize the frame to its content (adds a 1 KB script)"),

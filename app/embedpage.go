@@ -1,15 +1,11 @@
 package app
 
 import (
-	"regexp"
-
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/earshot/earshot/embed"
 	"github.com/earshot/earshot/podcast"
 )
-
-var hexColor = regexp.MustCompile(`^[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$`)
 
 // embedPage is /embed?feed=…&guid=…&layout=…&theme=…&color=…&lang=…&t=…:
 // the player alone, for an iframe on someone else's page. It never navigates
@@ -40,13 +36,17 @@ func (p *embedPage) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
 	q := u.Query()
 	p.target = embed.ParseTarget(u)
-	p.layout = q.Get("layout")
-	p.theme = q.Get("theme")
-	if c := q.Get("color"); hexColor.MatchString(c) {
-		p.color = "#" + c
+	// The embed package defines the parameters, for this page, the snippet
+	// generator and oEmbed alike; bad values fall back to defaults.
+	o := embed.ParseOptions(q)
+	p.layout = string(o.LayoutOrDefault())
+	p.theme = string(o.ThemeOrDefault())
+	p.color = ""
+	if o.Color != "" {
+		p.color = "#" + o.Color
 	}
-	p.lang = q.Get("lang")
-	p.autoplay = q.Get("autoplay") == "1"
+	p.lang = o.Lang
+	p.autoplay = o.Autoplay
 	if p.pre != nil && p.pre.Feed == p.target.Feed && p.pre.GUID == p.target.GUID {
 		p.view, p.pre = p.pre.Episode, nil
 		p.setTitle(ctx)

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"html"
 	"math"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -158,7 +160,9 @@ func TestStepRate(t *testing.T) {
 }
 
 func TestTimeLabel(t *testing.T) {
-	ep := func(d float64) *podcast.EpisodeView { return &podcast.EpisodeView{Episode: podcast.Episode{Duration: d}} }
+	ep := func(d float64) *podcast.EpisodeView {
+		return &podcast.EpisodeView{Episode: podcast.Episode{Duration: d}}
+	}
 	for _, tc := range []struct {
 		name      string
 		p         *Player
@@ -188,8 +192,12 @@ func TestPrerenderedTimeLabel(t *testing.T) {
 }
 
 func TestAttrAndPlainOnTheServer(t *testing.T) {
-	assert.Equal(t, "&#34;&gt;&lt;script&gt;", attr(`"><script>`))
-	assert.Equal(t, "a &amp; b", attr("a & b"))
+	for _, s := range []string{`"><script>`, "a & b", `AC\DC`, "no\u00a0break", "tab\there", "plain"} {
+		got := attr(s)
+		assert.Equal(t, s, html.UnescapeString(got), "the browser decodes %q back", s)
+		assert.NotContains(t, got, `"`)
+		assert.Equal(t, strconv.Quote(got), `"`+got+`"`, "nothing left for strconv.Quote to escape in %q", got)
+	}
 	assert.Equal(t, "plain", attr("plain"))
 	assert.Equal(t, "Say ”hi” <3", plain(`Say "hi" <3`), "titles get typographic quotes; go-app escapes the rest")
 }

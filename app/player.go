@@ -423,6 +423,12 @@ func (p *Player) stepRate(dir int) {
 			i = j
 		}
 	}
+	// From a rate between two offered speeds (set by the host page, say),
+	// slower goes to the offered speed just below it.
+	if dir < 0 && speeds[i] < p.rate-0.001 {
+		p.setRate(speeds[i])
+		return
+	}
 	if j := i + dir; j >= 0 && j < len(speeds) {
 		p.setRate(speeds[j])
 	}

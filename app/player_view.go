@@ -197,7 +197,7 @@ func (p *Player) renderExtras() app.UI {
 			}).
 			Body(app.Range(speeds).Slice(func(i int) app.UI {
 				v := strconv.FormatFloat(speeds[i], 'f', -1, 64)
-				return app.Option().Value(v).Selected(speeds[i] == p.rate).Text(v + "×")
+				return option(v, v+"×", speeds[i] == p.rate)
 			})),
 		iconButton("es-mute", volLabel, volIcon, func(ctx app.Context, e app.Event) { p.toggleMute(ctx) }),
 		app.Input().Type("range").Class("es-volume").Min(0).Max(1).Step(0.05).Value(p.volume).
@@ -235,7 +235,7 @@ func (p *Player) renderVersions() app.UI {
 	return app.Select().Class("es-version").Aria("label", p.lang.t("version")).
 		OnChange(func(ctx app.Context, e app.Event) { p.switchSource(ctx, ctx.JSSrc().Get("value").String()) }).
 		Body(app.Range(versions).Slice(func(i int) app.UI {
-			return app.Option().Value(attr(versions[i].url)).Selected(versions[i].url == p.src).Text(versions[i].label)
+			return option(attr(versions[i].url), versions[i].label, versions[i].url == p.src)
 		}))
 }
 

@@ -176,7 +176,7 @@ func (s *sharePanel) renderKinds() app.UI {
 	chs := visibleChapters(s.View.Episode.Chapters)
 	radio := func(kind, label string) app.UI {
 		return app.Label().Class("es-check").Body(
-			app.Input().Type("radio").Name("es-share-kind").Value(kind).Checked(s.kind == kind).
+			radio(s.kind == kind).Name("es-share-kind").Value(kind).
 				OnChange(func(ctx app.Context, e app.Event) {
 					s.kind = kind
 					if kind == shareClip {
@@ -205,7 +205,7 @@ func (s *sharePanel) renderKinds() app.UI {
 					s.chapter, _ = strconv.Atoi(ctx.JSSrc().Get("value").String())
 				}).
 				Body(app.Range(chs).Slice(func(i int) app.UI {
-					return app.Option().Value(strconv.Itoa(i)).Selected(i == s.chapter).Text(podcast.FormatClock(chs[i].Start) + " " + chs[i].Title)
+					return option(strconv.Itoa(i), podcast.FormatClock(chs[i].Start)+" "+chs[i].Title, i == s.chapter)
 				}))
 		}),
 		app.If(len(s.View.Episode.Transcripts) > 0, func() app.UI {

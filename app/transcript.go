@@ -41,9 +41,14 @@ type transcriptView struct {
 	scroll   *listener
 }
 
-func (t *transcriptView) OnMount(ctx app.Context) {
+// OnInit runs on the server too (OnMount does not): the prerendered section
+// must already be in the page's language.
+func (t *transcriptView) OnInit() {
 	t.lang = pickLang(t.Lang)
 	t.active = -1
+}
+
+func (t *transcriptView) OnMount(ctx app.Context) {
 	if !t.loaded {
 		t.load(ctx)
 	}

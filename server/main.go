@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -40,6 +41,8 @@ type config struct {
 	feedTTL     time.Duration
 	frameAnc    string
 	logLevel    string
+	apiRate     float64 // API requests a second per client; 0 default, <0 no limit
+	apiBurst    int     // API burst per client; 0 default, <0 no limit
 }
 
 func main() {
@@ -69,6 +72,16 @@ func parseConfig(args []string) (config, error) {
 	fs.DurationVar(&c.feedTTL, "feed-ttl", ttl, "how long a fetched feed is served before it is revalidated (env EARSHOT_FEED_TTL)")
 	fs.StringVar(&c.frameAnc, "frame-ancestors", env("EARSHOT_FRAME_ANCESTORS", "*"), "who may embed /embed in a frame: a CSP frame-ancestors list, e.g. \"https://blog.example https://*.example.org\" (env EARSHOT_FRAME_ANCESTORS)")
 	fs.StringVar(&c.logLevel, "log-level", env("EARSHOT_LOG_LEVEL", "info"), "debug, info, warn or error (env EARSHOT_LOG_LEVEL)")
+	rate, err := strconv.ParseFloat(env("EARSHOT_API_RATE", "0"), 64)
+	if err != nil {
+		return c, fmt.Errorf("EARSHOT_API_RATE: %w", err)
+	}
+	fs.Float64Var(&c.apiRate, "api-rate", rate, "API requests a second per client address; 0: the default (10), negative: no limit, e.g. behind a proxy that limits (env EARSHOT_API_RATE)")
+	burst, err := strconv.Atoi(env("EARSHOT_API_BURST", "0"))
+	if err != nil {
+		return c, fmt.Errorf("EARSHOT_API_BURST: %w", err)
+	}
+	fs.IntVar(&c.apiBurst, "api-burst", burst, "API requests a client may make at once before -api-rate applies; 0: the default (40), negative: no limit (env EARSHOT_API_BURST)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -90,6 +103,9 @@ func env(key, def string) string {
 	return def
 }
 
+// run serves until ctx is done or SIGINT/SIGTERM arrives, then shuts down
+// gracefully. It is main without the exit codes; the work is in serve, which
+// tests drive on a listener of their own.
 func run(ctx context.Context, cfg config) error {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(cfg.logLevel)); err != nil {
@@ -97,23 +113,45 @@ func run(ctx context.Context, cfg config) error {
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})))
 
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, cfg, ln)
+}
+
+// serve wires the site (demo show, feed service, pages, API) and serves it on
+// ln until ctx is done. Then it stops accepting connections, lets every
+// request in flight finish within shutdownTimeout (a listener halfway
+// through an episode's audio keeps its bytes), and returns nil. serve owns
+// ln and closes it on every path.
+func serve(ctx context.Context, cfg config, ln net.Listener) error {
 	show, err := demo.New(cfg.baseURL)
 	if err != nil {
+		ln.Close()
 		return err
 	}
 	if cfg.defaultFeed == "" {
 		cfg.defaultFeed = show.FeedURL()
 	}
 	feeds := feed.New(feed.Options{TTL: cfg.feedTTL, Trusted: []string{cfg.baseURL}})
-	s, err := site.New(site.Config{Feeds: feeds, DefaultFeed: cfg.defaultFeed, Web: web.Files, Demo: show, BaseURL: cfg.baseURL, FrameAncestors: cfg.frameAnc})
+	s, err := site.New(site.Config{
+		Feeds:            feeds,
+		DefaultFeed:      cfg.defaultFeed,
+		Web:              web.Files,
+		Demo:             show,
+		BaseURL:          cfg.baseURL,
+		FrameAncestors:   cfg.frameAnc,
+		APIRatePerSecond: cfg.apiRate,
+		APIBurst:         cfg.apiBurst,
+	})
 	if err != nil {
+		ln.Close()
 		return err
 	}
 
-	ln, err := net.Listen("tcp", cfg.addr)
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
-	}
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: readHeaderTimeout,
@@ -122,22 +160,26 @@ func run(ctx context.Context, cfg config) error {
 		IdleTimeout:       idleTimeout,
 		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	slog.Info("earshot is listening", "addr", ln.Addr().String(), "url", cfg.baseURL, "default_feed", cfg.defaultFeed)
 
 	select {
 	case err := <-errc:
-		return err
+		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
 	slog.Info("shutting down; finishing in-flight requests")
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	// Serve returns ErrServerClosed as soon as Shutdown closes the listener;
+	// reading it here ends its goroutine.
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	slog.Info("earshot stopped")
 	return nil
 }

@@ -9,9 +9,10 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// API rate limits per client address. Cached answers are cheap, but every
-// new feed URL costs an origin fetch, so one client must not be able to make
-// the server fetch without bound.
+// API rate limits per client address, the defaults of Config.APIRatePerSecond
+// and Config.APIBurst. Cached answers are cheap, but every new feed URL costs
+// an origin fetch, so one client must not be able to make the server fetch
+// without bound.
 const (
 	apiRatePerSecond = 10
 	apiBurst         = 40
@@ -30,6 +31,8 @@ type limiter struct {
 	mu      sync.Mutex
 	clients map[string]*client
 	now     func() time.Time
+	every   rate.Limit // tokens per second
+	burst   int
 }
 
 type client struct {
@@ -37,8 +40,27 @@ type client struct {
 	seen time.Time
 }
 
+// newLimiter returns a limiter with the default limits.
 func newLimiter() *limiter {
-	return &limiter{clients: map[string]*client{}, now: time.Now}
+	return &limiter{clients: map[string]*client{}, now: time.Now, every: apiRatePerSecond, burst: apiBurst}
+}
+
+// limiterFor returns the limiter Config asks for: zero takes the default, a
+// negative value turns limiting off (nil, which limit passes through). Off
+// is for load tests and for servers behind a proxy that limits by itself,
+// where every request would otherwise share the proxy's one bucket.
+func limiterFor(perSecond float64, burst int) *limiter {
+	if perSecond < 0 || burst < 0 {
+		return nil
+	}
+	l := newLimiter()
+	if perSecond > 0 {
+		l.every = rate.Limit(perSecond)
+	}
+	if burst > 0 {
+		l.burst = burst
+	}
+	return l
 }
 
 func (l *limiter) allow(r *http.Request) bool {
@@ -54,7 +76,7 @@ func (l *limiter) allow(r *http.Request) bool {
 		if len(l.clients) >= maxClients {
 			l.sweep(now)
 		}
-		c = &client{lim: rate.NewLimiter(apiRatePerSecond, apiBurst)}
+		c = &client{lim: rate.NewLimiter(l.every, l.burst)}
 		l.clients[ip] = c
 	}
 	c.seen = now
@@ -74,8 +96,12 @@ func (l *limiter) sweep(now time.Time) {
 	}
 }
 
-// limit wraps an API handler with the per-client limit.
+// limit wraps an API handler with the per-client limit; a nil limiter
+// limits nothing.
 func (l *limiter) limit(h http.HandlerFunc) http.HandlerFunc {
+	if l == nil {
+		return h
+	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		if !l.allow(r) {
 			w.Header().Set("Retry-After", "5")

@@ -37,6 +37,11 @@ type Config struct {
 	// FrameAncestors is the CSP frame-ancestors list of /embed: who may
 	// frame the player ("*" for anyone, or "https://blog.example …").
 	FrameAncestors string
+	// APIRatePerSecond and APIBurst limit the API per client address (a
+	// token bucket): zero means the default (10 a second after a burst of
+	// 40), negative means no limit.
+	APIRatePerSecond float64
+	APIBurst         int
 }
 
 // prerenderTimeout bounds how long a page waits for feed data; past it the
@@ -99,7 +104,7 @@ func New(cfg Config) (*Site, error) {
 	if cfg.Demo != nil {
 		s.mux.Handle("/demo/", cfg.Demo)
 	}
-	lim := newLimiter()
+	lim := limiterFor(cfg.APIRatePerSecond, cfg.APIBurst)
 	s.mux.HandleFunc("GET /api/feed", lim.limit(s.apiFeed))
 	s.mux.HandleFunc("GET /api/episode", lim.limit(s.apiEpisode))
 	s.mux.HandleFunc("GET /api/transcript", lim.limit(s.apiTranscript))
@@ -151,6 +156,7 @@ func (s *Site) pages(h http.Handler) http.Handler {
 		body, etag := rec.buf.Bytes(), etagOf
 		if strings.HasPrefix(ctype, "text/html") {
 			etag = pageETag
+			body = fixBooleans(body)
 			if rec.status == http.StatusOK {
 				var link string
 				if body, link = s.withPreview(r, body); link != "" {
