@@ -231,17 +231,26 @@ func ingest(body []byte, feedURL string) (*podcast.Show, error) {
 	return show, nil
 }
 
+// find returns the show of feedURL and its episode guid (the newest for "").
+func (s *Service) find(ctx context.Context, feedURL, guid string) (*podcast.Show, *podcast.Episode, error) {
+	show, err := s.Show(ctx, feedURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	ep, ok := show.Episode(guid)
+	if !ok {
+		return nil, nil, fmt.Errorf("feed %q: episode %q: %w", feedURL, guid, ErrNotFound)
+	}
+	return show, ep, nil
+}
+
 // Episode returns one episode of a feed with its chapters resolved: the
 // podcast:chapters document is fetched (and cached), and MP3 enclosures
 // without other chapters are checked for ID3 chapter frames.
 func (s *Service) Episode(ctx context.Context, feedURL, guid string) (*podcast.EpisodeView, error) {
-	show, err := s.Show(ctx, feedURL)
+	show, ep, err := s.find(ctx, feedURL, guid)
 	if err != nil {
 		return nil, err
-	}
-	ep, ok := show.Episode(guid)
-	if !ok {
-		return nil, fmt.Errorf("feed %q: episode %q: %w", feedURL, guid, ErrNotFound)
 	}
 	view := &podcast.EpisodeView{Show: *show, Episode: *ep}
 	view.Show.Episodes = nil
@@ -267,13 +276,9 @@ func (s *Service) Episode(ctx context.Context, feedURL, guid string) (*podcast.E
 // Transcript returns the parsed transcript of an episode, choosing the best
 // format the feed offers.
 func (s *Service) Transcript(ctx context.Context, feedURL, guid string) (*podcast.Transcript, error) {
-	show, err := s.Show(ctx, feedURL)
+	_, ep, err := s.find(ctx, feedURL, guid)
 	if err != nil {
 		return nil, err
-	}
-	ep, ok := show.Episode(guid)
-	if !ok {
-		return nil, fmt.Errorf("feed %q: episode %q: %w", feedURL, guid, ErrNotFound)
 	}
 	ref, ok := bestTranscript(ep.Transcripts)
 	if !ok {

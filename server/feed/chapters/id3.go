@@ -14,6 +14,8 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/earshot/earshot/podcast"
 )
 
@@ -626,36 +628,12 @@ func decodeText(enc byte, b []byte) string {
 
 // latin1 decodes ISO-8859-1 the way browsers do, as Windows-1252: the C1
 // range holds the curly quotes, dashes and euro sign that tagging tools on
-// Windows write.
+// Windows write. Its five undefined bytes decode to C1 controls, which are
+// later removed from titles.
 func latin1(b []byte) string {
-	ascii := true
-	for _, c := range b {
-		if c >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	s, err := charmap.Windows1252.NewDecoder().Bytes(b)
+	if err != nil { // a single-byte decoder has no invalid input
 		return string(b)
 	}
-	var sb strings.Builder
-	sb.Grow(len(b) + len(b)/2)
-	for _, c := range b {
-		switch {
-		case c < 0x80:
-			sb.WriteByte(c)
-		case c < 0xA0:
-			sb.WriteRune(cp1252[c-0x80])
-		default:
-			sb.WriteRune(rune(c))
-		}
-	}
-	return sb.String()
-}
-
-// cp1252 maps bytes 0x80–0x9F of Windows-1252; the five undefined ones map
-// to themselves (C1 controls, later removed from titles).
-var cp1252 = [32]rune{
-	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
-	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
+	return string(s)
 }

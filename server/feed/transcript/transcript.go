@@ -51,6 +51,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/earshot/earshot/podcast"
 )
 
@@ -325,26 +327,15 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 	return string(utf16.Decode(u))
 }
 
-// cp1252 maps the bytes 0x80–0x9F of Windows-1252; the others are Latin-1.
-var cp1252 = [32]rune{
-	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
-	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
-}
-
+// decodeWindows1252 reads text that is not UTF-8 as Windows-1252, the
+// encoding of most legacy subtitle files (and what browsers assume for
+// Latin-1).
 func decodeWindows1252(b []byte) string {
-	var sb strings.Builder
-	sb.Grow(len(b) + len(b)/4)
-	for _, c := range b {
-		switch {
-		case c < 0x80:
-			sb.WriteByte(c)
-		case c < 0xA0:
-			sb.WriteRune(cp1252[c-0x80])
-		default:
-			sb.WriteRune(rune(c))
-		}
+	s, err := charmap.Windows1252.NewDecoder().Bytes(b)
+	if err != nil { // a single-byte decoder has no invalid input
+		return string(b)
 	}
-	return sb.String()
+	return string(s)
 }
 
 // finish turns the segments a parser collected into the transcript every
