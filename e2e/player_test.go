@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/fetch"
@@ -16,32 +17,41 @@ const jsCurrentTime = `((window.earshot && earshot.audio) ? earshot.audio.curren
 // jsGoLive is true once the wasm has taken the controls over.
 const jsGoLive = `!!(window.earshot && earshot.live)`
 
-// The prerendered page plays before (here: without) the wasm: the audio
-// bridge makes the server-rendered play button work.
+// The prerendered page and the embed play before (here: without) the wasm:
+// the audio bridge makes the server-rendered play button work.
 func TestPrerenderedPagePlaysWithoutWasm(t *testing.T) {
 	base := server(t)
-	ctx := browser(t)
-	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
-	require.NoError(t, err)
-	_, err = chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
-		URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/*.wasm", Block: true}},
-	})
-	require.NoError(t, err)
+	for _, path := range []string{"/episode?guid=earshot-demo-1", "/embed?guid=earshot-demo-1", "/embed?guid=earshot-demo-1&layout=mini"} {
+		t.Run(path, func(t *testing.T) {
+			ctx := browser(t)
+			_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+			require.NoError(t, err)
+			_, err = chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+				URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/*.wasm", Block: true}},
+			})
+			require.NoError(t, err)
 
-	require.NoError(t, chromedp.Do(ctx,
-		chromedp.Navigate(episodeURL(base, "earshot-demo-1", "")),
-		chromedp.WaitVisible(`.es-play`),
-	))
-	assert.Equal(t, "Welcome to Earshot", eval[string](t, ctx, `document.querySelector(".es-title").textContent`),
-		"the episode is in the prerendered HTML")
-	assert.Equal(t, 5, eval[int](t, ctx, `document.querySelectorAll(".es-chapters li").length`),
-		"the chapter list is in the prerendered HTML")
-
-	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
-	waitFor(t, ctx, "playback to advance", jsCurrentTime+` > 0.5`)
-	assert.False(t, eval[bool](t, ctx, jsGoLive), "the wasm was blocked, so the bridge played it")
-	assert.False(t, eval[bool](t, ctx, `earshot.audio.paused`))
-	waitFor(t, ctx, "the prerendered UI to show playing", `document.querySelector("[data-es-src]").hasAttribute("data-es-playing")`)
+			require.NoError(t, chromedp.Do(ctx,
+				chromedp.Navigate(base+path),
+				chromedp.WaitVisible(`.es-play`),
+			))
+			if !strings.Contains(path, "mini") {
+				assert.Equal(t, "Welcome to Earshot", eval[string](t, ctx, `document.querySelector(".es-title").textContent`),
+					"the episode is in the prerendered HTML")
+			}
+			require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
+			waitFor(t, ctx, "playback to advance", jsCurrentTime+` > 0.5`)
+			assert.False(t, eval[bool](t, ctx, jsGoLive), "the wasm was blocked, so the bridge played it")
+			assert.False(t, eval[bool](t, ctx, `earshot.audio.paused`))
+			waitFor(t, ctx, "the prerendered UI to show playing", `document.querySelector("[data-es-src]").hasAttribute("data-es-playing")`)
+			if path == "/episode?guid=earshot-demo-1" {
+				assert.Equal(t, 5, eval[int](t, ctx, `document.querySelectorAll(".es-chapters li").length`),
+					"the chapter list is in the prerendered HTML")
+				require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-chapters a[data-t="150"]`)))
+				waitFor(t, ctx, "a prerendered chapter link to seek", jsCurrentTime+` >= 150`)
+			}
+		})
+	}
 }
 
 // With the wasm running, a click on a chapter seeks to its start.
