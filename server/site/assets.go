@@ -145,6 +145,10 @@ func (a *assets) Resolve(location string) string {
 func (a *assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, ok := a.files[r.URL.Path]
 	if !ok {
+		// Not stored: during a rolling deploy a page from a new instance
+		// may ask an old one for a hash it does not have yet, and a CDN
+		// that kept that 404 would break the page at its edge.
+		w.Header().Set("Cache-Control", cacheNoStore)
 		http.NotFound(w, r)
 		return
 	}

@@ -30,6 +30,11 @@ func writeBody(w http.ResponseWriter, r *http.Request, status int, ctype, cacheC
 // writeBodyTagged is writeBody with the ETag computed by etag.
 func writeBodyTagged(w http.ResponseWriter, r *http.Request, status int, ctype, cacheControl string, body []byte, etag func([]byte) string) {
 	h := w.Header()
+	if status >= http.StatusBadRequest {
+		// Errors are never stored: a shared cache would go on serving one
+		// (go-app's 404 page, say) after its cause is gone.
+		cacheControl = cacheNoStore
+	}
 	h.Set("Content-Type", ctype)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", cacheControl)

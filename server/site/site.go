@@ -18,6 +18,7 @@ import (
 
 	"github.com/earshot/earshot/app"
 	"github.com/earshot/earshot/podcast"
+	"github.com/earshot/earshot/server/feed"
 )
 
 // Feeds is what the site needs from feed ingestion (server/feed.Service).
@@ -146,6 +147,11 @@ func (s *Site) pages(h http.Handler) http.Handler {
 		if inm != "" {
 			r.Header.Set("If-None-Match", inm)
 		}
+		if rec.status == http.StatusOK {
+			// A page whose feed failed shows the error to the listener;
+			// its status says so too, so no cache keeps it.
+			rec.status = s.pageStatus(r)
+		}
 		ctype := rec.header.Get("Content-Type")
 		if ctype == "text/html" {
 			ctype = "text/html; charset=utf-8"
@@ -271,4 +277,31 @@ func (s *Site) frameAncestors(path string) string {
 		return "*"
 	}
 	return "'self'"
+}
+
+// pageStatus is the HTTP status of a rendered page: 200, or the status of
+// the failure its feed (or episode) met, which the page shows as an error.
+// The lookups hit the feed cache the render just filled.
+func (s *Site) pageStatus(r *http.Request) int {
+	path := r.URL.Path
+	if path != "/" && path != "/show" && path != "/episode" && path != "/embed" {
+		return http.StatusOK
+	}
+	q := r.URL.Query()
+	u := q.Get("feed")
+	if u == "" {
+		u = s.cfg.DefaultFeed
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), prerenderTimeout)
+	defer cancel()
+	show, err := s.cfg.Feeds.Show(ctx, u)
+	if err == nil && (path == "/episode" || path == "/embed") {
+		if _, ok := show.Episode(q.Get("guid")); !ok {
+			err = fmt.Errorf("episode %q: %w", q.Get("guid"), feed.ErrNotFound)
+		}
+	}
+	if err != nil {
+		return classify(err).Status
+	}
+	return http.StatusOK
 }

@@ -235,7 +235,8 @@ func TestEpisodePagePrerendered(t *testing.T) {
 func TestEpisodePageError(t *testing.T) {
 	site, feeds := env(t)
 	res, body := get(t, site.URL+"/episode?feed="+url.QueryEscape(feeds.URL+"/page.html"))
-	require.Equal(t, http.StatusOK, res.StatusCode)
+	require.Equal(t, http.StatusUnprocessableEntity, res.StatusCode, "the page's status is its feed's failure")
+	assert.Equal(t, "no-store", res.Header.Get("Cache-Control"), "no cache keeps an error page")
 	assert.Contains(t, string(body), `class="es-error"`)
 	assert.Contains(t, string(body), "did not return a podcast feed")
 }
