@@ -15,6 +15,7 @@ const maxEncoded = 256
 // request would cost tens of milliseconds each.
 type encoded struct {
 	version    any // the value it was made from; a new value means a new answer
+	ctype      string
 	etag       string
 	plain      []byte
 	br, gz     []byte
@@ -46,10 +47,8 @@ func (c *encodedCache) get(key string, v any) (*encoded, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &encoded{version: v, etag: etagOf(b), plain: b}
-	if len(b) >= minCompressBytes {
-		e.br, e.gz = brotliFast(b), gzipBytes(b)
-	}
+	e := newEncoded("application/json; charset=utf-8", b, etagOf(b))
+	e.version = v
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.items) >= maxEncoded {
@@ -67,10 +66,19 @@ func (c *encodedCache) get(key string, v any) (*encoded, error) {
 	return e, nil
 }
 
+// newEncoded compresses body once, for every client to come.
+func newEncoded(ctype string, body []byte, etag string) *encoded {
+	e := &encoded{ctype: ctype, etag: etag, plain: body}
+	if len(body) >= minCompressBytes {
+		e.br, e.gz = brotliFast(body), gzipBytes(body)
+	}
+	return e
+}
+
 // write answers with e, choosing the encoding the client accepts.
 func (e *encoded) write(w http.ResponseWriter, r *http.Request, cacheControl string) {
 	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Type", e.ctype)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", cacheControl)
 	h.Add("Vary", "Accept-Encoding")

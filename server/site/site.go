@@ -12,9 +12,11 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/earshot/earshot/app"
 	"github.com/earshot/earshot/podcast"
@@ -51,10 +53,12 @@ const prerenderTimeout = 20 * time.Second
 
 // Site is the whole HTTP surface.
 type Site struct {
-	cfg     Config
-	assets  *assets
-	mux     *http.ServeMux
-	answers *encodedCache
+	cfg          Config
+	assets       *assets
+	mux          *http.ServeMux
+	answers      *encodedCache
+	pageCache    pageCache
+	renderFlight singleflight.Group
 }
 
 // New builds the site. It registers the app's pages with go-app, which keeps
@@ -136,42 +140,121 @@ func (s *Site) rawHeaders() []string {
 // pages wraps go-app's handler. go-app answers every request with
 // "ETag: <version>" and honours If-None-Match against it, which would serve
 // stale pages after a feed changes; here the ETag is a hash of the rendered
-// bytes instead, and the page is compressed.
+// page instead, and the page is repaired (booleans), given its link
+// previews, compressed, and kept for a few seconds: rendering costs ~2 MB of
+// allocations, and an embed on a busy blog is asked for the same URL by
+// every visitor at once.
 func (s *Site) pages(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", "frame-ancestors "+s.frameAncestors(r.URL.Path))
-		inm := r.Header.Get("If-None-Match")
-		r.Header.Del("If-None-Match")
-		rec := newRecorder()
-		h.ServeHTTP(rec, r)
-		if inm != "" {
-			r.Header.Set("If-None-Match", inm)
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			s.renderPage(h, r).writeTo(w, r)
+			return
 		}
-		if rec.status == http.StatusOK {
-			// A page whose feed failed shows the error to the listener;
-			// its status says so too, so no cache keeps it.
-			rec.status = s.pageStatus(r)
+		key := r.URL.RequestURI()
+		if p := s.pageCache.get(key); p != nil {
+			p.writeTo(w, r)
+			return
 		}
-		ctype := rec.header.Get("Content-Type")
-		if ctype == "text/html" {
-			ctype = "text/html; charset=utf-8"
+		v, _, _ := s.renderFlight.Do(key, func() (any, error) {
+			p := s.renderPage(h, r)
+			if p.status == http.StatusOK {
+				s.pageCache.put(key, p)
+			}
+			return p, nil
+		})
+		v.(*renderedPage).writeTo(w, r)
+	})
+}
+
+// renderedPage is a page ready to send.
+type renderedPage struct {
+	status int
+	link   string
+	enc    *encoded
+	made   time.Time
+}
+
+// renderPage runs go-app's renderer and finishes the page.
+func (s *Site) renderPage(h http.Handler, r *http.Request) *renderedPage {
+	r = r.Clone(r.Context())
+	r.Header.Del("If-None-Match") // go-app would compare it with its version
+	rec := newRecorder()
+	h.ServeHTTP(rec, r)
+	p := &renderedPage{status: rec.status, made: time.Now()}
+	if p.status == http.StatusOK {
+		// A page whose feed failed shows the error to the listener; its
+		// status says so too, so no cache keeps it.
+		p.status = s.pageStatus(r)
+	}
+	ctype := rec.header.Get("Content-Type")
+	if ctype == "text/html" {
+		ctype = "text/html; charset=utf-8"
+	}
+	body, etag := rec.buf.Bytes(), etagOf
+	if strings.HasPrefix(ctype, "text/html") {
+		etag = pageETag
+		body = fixBooleans(body)
+		if p.status == http.StatusOK {
+			body, p.link = s.withPreview(r, body)
 		}
-		if rec.status == http.StatusOK {
-			w.Header().Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		}
-		body, etag := rec.buf.Bytes(), etagOf
-		if strings.HasPrefix(ctype, "text/html") {
-			etag = pageETag
-			body = fixBooleans(body)
-			if rec.status == http.StatusOK {
-				var link string
-				if body, link = s.withPreview(r, body); link != "" {
-					w.Header().Set("Link", link)
-				}
+	}
+	p.enc = newEncoded(ctype, body, etag(body))
+	return p
+}
+
+func (p *renderedPage) writeTo(w http.ResponseWriter, r *http.Request) {
+	if p.link != "" {
+		w.Header().Set("Link", p.link)
+	}
+	if p.status != http.StatusOK {
+		writeBody(w, r, p.status, p.enc.ctype, cacheNoStore, p.enc.plain)
+		return
+	}
+	w.Header().Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	p.enc.write(w, r, cacheRevalidate)
+}
+
+// pageCacheTTL is how long a rendered page is reused. It is short: pages
+// show feed data, which the feed cache refreshes on its own schedule.
+const (
+	pageCacheTTL  = 5 * time.Second
+	maxPageCached = 1024
+)
+
+// pageCache keeps rendered pages by request URI for pageCacheTTL.
+type pageCache struct {
+	mu    sync.Mutex
+	pages map[string]*renderedPage
+}
+
+func (c *pageCache) get(key string) *renderedPage {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := c.pages[key]
+	if p == nil || time.Since(p.made) > pageCacheTTL {
+		return nil
+	}
+	return p
+}
+
+func (c *pageCache) put(key string, p *renderedPage) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil {
+		c.pages = map[string]*renderedPage{}
+	}
+	if len(c.pages) >= maxPageCached {
+		for k, old := range c.pages {
+			if time.Since(old.made) > pageCacheTTL {
+				delete(c.pages, k)
 			}
 		}
-		writeBodyTagged(w, r, rec.status, ctype, cacheRevalidate, body, etag)
-	})
+		if len(c.pages) >= maxPageCached {
+			clear(c.pages)
+		}
+	}
+	c.pages[key] = p
 }
 
 // pageSource is the app.Source the server prerenders with.
