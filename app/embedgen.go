@@ -65,7 +65,7 @@ func (g *embedGenerator) warnings() []string {
 }
 
 func (g *embedGenerator) copy(ctx app.Context, e app.Event) {
-	snippet := embed.Snippet(origin(), g.target(), g.options(), g.View.Episode.Title, g.resizer)
+	snippet := g.snippet(g.options())
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
 		return
@@ -79,7 +79,7 @@ func (g *embedGenerator) copy(ctx app.Context, e app.Event) {
 
 func (g *embedGenerator) Render() app.UI {
 	o := g.options()
-	snippet := embed.Snippet(origin(), g.target(), o, g.View.Episode.Title, g.resizer)
+	snippet := g.snippet(o)
 	copyLabel := "Copy embed code"
 	if g.copied {
 		copyLabel = g.lang.t("copied")
@@ -125,7 +125,7 @@ func (g *embedGenerator) Render() app.UI {
 		app.Button().Class("es-btn").Text(copyLabel).OnClick(g.copy),
 		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: g.lang.t("copied")}[g.copied]),
 		app.Div().Class("es-preview").Body(
-			app.IFrame().Src(attr(embed.EmbedURL(origin(), g.target(), o))).Title(attr(embed.FrameTitle(g.View.Episode.Title))).
+			app.IFrame().Src(attr(origin()+embedHref(g.target(), o))).Title(attr(embed.FrameTitle(g.View.Episode.Title))).
 				Width(100).Height(o.LayoutOrDefault().Height()).Attr("width", "100%").Attr("loading", "lazy").
 				Attr("allow", "autoplay; clipboard-write"),
 		),
@@ -137,4 +137,9 @@ func colorOr(c string) string {
 		return "#c2410c"
 	}
 	return c
+}
+
+// snippet is the embed code for the options o.
+func (g *embedGenerator) snippet(o embed.Options) string {
+	return embed.SnippetFor(origin()+embedHref(g.target(), o), origin(), o, g.View.Episode.Title, g.resizer)
 }

@@ -47,7 +47,7 @@ func (p *embedPage) OnNav(ctx app.Context) {
 	}
 	p.lang = o.Lang
 	p.autoplay = o.Autoplay
-	if p.pre != nil && p.pre.Feed == p.target.Feed && p.pre.GUID == p.target.GUID {
+	if p.pre != nil && (p.pre.Feed == p.target.Feed && p.pre.GUID == p.target.GUID || embed.IsStaticPage(u.Path) && p.target.GUID == "") {
 		p.view, p.pre = p.pre.Episode, nil
 		p.setTitle(ctx)
 		return

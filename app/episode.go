@@ -31,7 +31,7 @@ func (p *episodePage) OnNav(ctx app.Context) {
 	t := embed.ParseTarget(ctx.Page().URL())
 	p.target = t
 	p.lang = ctx.Page().URL().Query().Get("lang")
-	if p.pre != nil && p.pre.Feed == t.Feed && p.pre.GUID == t.GUID {
+	if p.pre != nil && (p.pre.Feed == t.Feed && p.pre.GUID == t.GUID || embed.IsStaticPage(ctx.Page().URL().Path) && t.GUID == "") {
 		p.view, p.pre = p.pre.Episode, nil
 		p.setTitle(ctx)
 		return

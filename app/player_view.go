@@ -346,7 +346,7 @@ func (p *Player) renderChapters() app.UI {
 				if c.Hidden {
 					return nil
 				}
-				href := embed.EpisodePath(embed.Target{Feed: p.View.Show.FeedURL, GUID: ep.GUID, Time: podcast.Range{Start: c.Start}})
+				href := episodeHref(embed.Target{Feed: p.View.Show.FeedURL, GUID: ep.GUID, Time: podcast.Range{Start: c.Start}})
 				cur := i == p.chapter || (p.chapter > i && hiddenBetween(chs, i, p.chapter))
 				return app.Li().Class(classIf(cur, "es-current")).Body(
 					app.A().Href(attr(href)).DataSet("t", strconv.FormatFloat(c.Start, 'f', -1, 64)).

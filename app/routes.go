@@ -27,4 +27,7 @@ func Register(src Source) {
 	app.Route(embed.PathShow, func() app.Composer { return &showPage{src: src} })
 	app.Route(embed.PathEpisode, func() app.Composer { return &episodePage{src: src} })
 	app.Route(embed.PathEmbed, func() app.Composer { return &embedPage{src: src} })
+	// The pages of a static export (embed/static.go).
+	app.RouteWithRegexp(`^/e/[0-9a-f]+/?$`, func() app.Composer { return &episodePage{src: src} })
+	app.RouteWithRegexp(`^/e/[0-9a-f]+/embed/?$`, func() app.Composer { return &embedPage{src: src} })
 }

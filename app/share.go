@@ -84,7 +84,7 @@ func (s *sharePanel) target() embed.Target {
 // link is the share link: absolute, with ?t= so servers and link previews
 // see the time.
 func (s *sharePanel) link() string {
-	return origin() + embed.EpisodePath(s.target())
+	return origin() + episodeHref(s.target())
 }
 
 // usePassage takes the text selected in the transcript: from the start of
@@ -166,7 +166,9 @@ func (s *sharePanel) Render() app.UI {
 			}),
 		),
 		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: s.lang.t("copied")}[s.copied]),
-		app.Img().Class("es-qr").Src("/api/qr?url="+url.QueryEscape(link)).Alt(attr("QR code: "+link)).Width(160).Height(160).Attr("loading", "lazy"),
+		app.If(!staticExport(), func() app.UI {
+			return app.Img().Class("es-qr").Src("/api/qr?url="+url.QueryEscape(link)).Alt(attr("QR code: "+link)).Width(160).Height(160).Attr("loading", "lazy")
+		}),
 		&embedGenerator{View: s.View, Lang: s.Lang, Current: s.Current},
 	)
 }

@@ -86,7 +86,7 @@ func (p *showPage) renderShow() app.UI {
 			app.Range(eps).Slice(func(i int) app.UI {
 				ep := &eps[i]
 				return app.Li().Body(
-					app.A().Href(attr(embed.EpisodePath(embed.Target{Feed: p.feed, GUID: ep.GUID}))).Text(ep.Title),
+					app.A().Href(attr(episodeHref(embed.Target{Feed: p.feed, GUID: ep.GUID}))).Text(ep.Title),
 					app.Span().Class("es-time").Text(" · "+podcast.FormatClock(ep.Duration)),
 				)
 			}),

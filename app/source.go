@@ -9,6 +9,7 @@ import (
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/earshot/earshot/embed"
 	"github.com/earshot/earshot/podcast"
 )
 
@@ -68,6 +69,12 @@ type APISource struct {
 // Show implements Source.
 func (s APISource) Show(ctx context.Context, feed string) (*podcast.Show, error) {
 	var show podcast.Show
+	if staticExport() {
+		if err := s.getStatic(ctx, embed.StaticShowData, &show); err != nil {
+			return nil, err
+		}
+		return &show, nil
+	}
 	if err := s.get(ctx, "/api/feed", url.Values{"url": {feed}}, &show); err != nil {
 		return nil, err
 	}
@@ -77,6 +84,22 @@ func (s APISource) Show(ctx context.Context, feed string) (*podcast.Show, error)
 // Episode implements Source.
 func (s APISource) Episode(ctx context.Context, feed, guid string) (*podcast.EpisodeView, error) {
 	var v podcast.EpisodeView
+	if staticExport() {
+		if guid == "" {
+			show, err := s.Show(ctx, feed)
+			if err != nil {
+				return nil, err
+			}
+			if len(show.Episodes) == 0 {
+				return nil, errors.New("this show has no episodes yet")
+			}
+			guid = show.Episodes[0].GUID
+		}
+		if err := s.getStatic(ctx, embed.StaticEpisodeData(guid), &v); err != nil {
+			return nil, err
+		}
+		return &v, nil
+	}
 	if err := s.get(ctx, "/api/episode", url.Values{"feed": {feed}, "guid": {guid}}, &v); err != nil {
 		return nil, err
 	}
@@ -105,6 +128,21 @@ func (s APISource) get(ctx context.Context, path string, q url.Values, out any) 
 	}
 	if err := json.Unmarshal([]byte(body), out); err != nil {
 		return fmt.Errorf("api: %s: decoding: %w", path, err)
+	}
+	return nil
+}
+
+// getStatic reads a JSON file of a static export.
+func (s APISource) getStatic(ctx context.Context, path string, out any) error {
+	status, body, err := fetchText(ctx, s.Base+path)
+	if err != nil {
+		return fmt.Errorf("could not load %s (%w); check your connection and try again", path, err)
+	}
+	if status != 200 {
+		return fmt.Errorf("this page's data is missing (%s answered HTTP %d)", path, status)
+	}
+	if err := json.Unmarshal([]byte(body), out); err != nil {
+		return fmt.Errorf("static data %s: %w", path, err)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/earshot/earshot/embed"
 	"github.com/earshot/earshot/podcast"
 )
 
@@ -102,7 +103,11 @@ func (t *transcriptView) load(ctx app.Context) {
 	ctx.Async(func() {
 		c, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()
-		status, body, err := fetchText(c, "/api/transcript?"+q.Encode())
+		src := "/api/transcript?" + q.Encode()
+		if staticExport() {
+			src = embed.StaticTranscriptData(t.GUID)
+		}
+		status, body, err := fetchText(c, src)
 		var tr podcast.Transcript
 		if err == nil && status == 200 {
 			err = json.Unmarshal([]byte(body), &tr)

@@ -33,6 +33,10 @@ var (
 	serverOnce sync.Once
 	serverURL  string
 	serverErr  error
+	// feedsURL is the origin of a second server, started with the first,
+	// that serves generated feeds (syntheticFeeds); the feed service trusts
+	// it as it trusts its own origin.
+	feedsURL string
 )
 
 // server starts one Earshot for the whole test binary: go-app keeps its
@@ -51,7 +55,8 @@ func server(tb testing.TB) string {
 			serverErr = err
 			return
 		}
-		feeds := feed.New(feed.Options{Trusted: []string{base}})
+		feedsURL = httptest.NewServer(syntheticFeeds{}).URL
+		feeds := feed.New(feed.Options{Trusted: []string{base, feedsURL}})
 		s, err := site.New(site.Config{Feeds: feeds, DefaultFeed: show.FeedURL(), Web: web.Files, Demo: show, BaseURL: base})
 		if err != nil {
 			serverErr = err

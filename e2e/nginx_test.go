@@ -94,12 +94,23 @@ type cachingProxy struct {
 // test skips, or fails under CI, as the browser tests do without Chromium.
 func nginxProxy(t *testing.T, origin string) *cachingProxy {
 	t.Helper()
+	// /healthz is no-store, so probing primes no cache entry.
+	url, dir := runNginx(t, nginxConfig, map[string]string{"{{origin}}": origin}, "/healthz")
+	return &cachingProxy{URL: url, accessLog: filepath.Join(dir, "access.log")}
+}
+
+// runNginx starts nginx with conf (its {{dir}} and {{listen}} and the vars
+// replaced) on a free loopback port, waits until probe answers 200, and
+// stops it when the test ends. It returns the base URL and nginx's prefix
+// directory.
+func runNginx(t *testing.T, conf string, vars map[string]string, probe string) (string, string) {
+	t.Helper()
 	bin := nginxPath()
 	if bin == "" {
 		if os.Getenv("CI") != "" {
 			t.Fatal("nginx not found: install Debian's nginx-light (apt-get install nginx-light) or set NGINX")
 		}
-		t.Skip("nginx not found; set NGINX or install nginx-light to run the caching-proxy tests")
+		t.Skip("nginx not found; set NGINX or install nginx-light to run the nginx tests")
 	}
 	dir := t.TempDir()
 	// A free port: nginx cannot be handed a listener, so take one and let
@@ -109,9 +120,12 @@ func nginxProxy(t *testing.T, origin string) *cachingProxy {
 	addr := ln.Addr().String()
 	require.NoError(t, ln.Close())
 
-	conf := strings.NewReplacer("{{dir}}", dir, "{{listen}}", addr, "{{origin}}", origin).Replace(nginxConfig)
+	pairs := []string{"{{dir}}", dir, "{{listen}}", addr}
+	for k, v := range vars {
+		pairs = append(pairs, k, v)
+	}
 	confPath := filepath.Join(dir, "nginx.conf")
-	require.NoError(t, os.WriteFile(confPath, []byte(conf), 0o644))
+	require.NoError(t, os.WriteFile(confPath, []byte(strings.NewReplacer(pairs...).Replace(conf)), 0o644))
 	out, err := os.Create(filepath.Join(dir, "output.log"))
 	require.NoError(t, err)
 	t.Cleanup(func() { out.Close() })
@@ -134,7 +148,7 @@ func nginxProxy(t *testing.T, origin string) *cachingProxy {
 		return string(a) + string(b)
 	}
 
-	p := &cachingProxy{URL: "http://" + addr, accessLog: filepath.Join(dir, "access.log")}
+	base := "http://" + addr
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		select {
@@ -143,12 +157,11 @@ func nginxProxy(t *testing.T, origin string) *cachingProxy {
 			t.Fatalf("nginx exited at start (%v):\n%s", err, logs())
 		default:
 		}
-		// /healthz is no-store, so this primes no cache entry.
-		res, err := http.Get(p.URL + "/healthz")
+		res, err := http.Get(base + probe)
 		if err == nil {
 			res.Body.Close()
 			if res.StatusCode == http.StatusOK {
-				return p
+				return base, dir
 			}
 		}
 		if time.Now().After(deadline) {

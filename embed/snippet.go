@@ -49,9 +49,15 @@ func FrameTitle(title string) string {
 // which lets the player fit the iframe's height to its content. Every
 // attribute value is HTML-escaped.
 func Snippet(base string, t Target, o Options, title string, withResizer bool) string {
+	return SnippetFor(trimBase(base)+EmbedPathWith(t, o), base, o, title, withResizer)
+}
+
+// SnippetFor is Snippet for an embed at src (a static export's embed page,
+// say), with the resizer loaded from base.
+func SnippetFor(src, base string, o Options, title string, withResizer bool) string {
 	base = trimBase(base)
 	f := frame{
-		src:    EmbedURL(base, t, o),
+		src:    src,
 		title:  FrameTitle(title),
 		width:  "100%",
 		height: o.LayoutOrDefault().Height(),

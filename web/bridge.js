@@ -59,12 +59,14 @@
     E.live = true;
   };
 
-  // hashStart reads "#t=90" or "#t=1:30" (the start of a media fragment).
+  // hashStart reads "#t=90" or "#t=1:30" (the start of a media fragment),
+  // or "?t=" where no server put the time into the page (a static export).
   function hashStart() {
-    var m = /(?:^#|&)t=(?:npt:)?([0-9:.]+)/.exec(location.hash);
+    var m = /(?:^#|&)t=(?:npt:)?([0-9:.]+)/.exec(location.hash) ||
+      /(?:^\?|&)t=(?:npt(?::|%3A))?([0-9:.]+|[0-9.]+(?:%3A[0-9.]+)+)/.exec(location.search);
     if (!m) return 0;
     var s = 0;
-    m[1].split(":").forEach(function (p) {
+    m[1].replace(/%3A/g, ":").split(":").forEach(function (p) {
       s = s * 60 + (parseFloat(p) || 0);
     });
     return s;

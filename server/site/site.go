@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,6 +20,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/earshot/earshot/app"
+	"github.com/earshot/earshot/embed"
 	"github.com/earshot/earshot/podcast"
 	"github.com/earshot/earshot/server/feed"
 )
@@ -45,6 +47,9 @@ type Config struct {
 	// 40), negative means no limit.
 	APIRatePerSecond float64
 	APIBurst         int
+	// Static renders for a static export (server/export): pages link to
+	// /e/SLUG/ paths and read JSON files instead of /api/.
+	Static bool
 }
 
 // prerenderTimeout bounds how long a page waits for feed data; past it the
@@ -100,6 +105,9 @@ func New(cfg Config) (*Site, error) {
 		Version:               a.version,
 		ServiceWorkerTemplate: string(worker),
 		RawHeaders:            s.rawHeaders(),
+	}
+	if cfg.Static {
+		h.Env = map[string]string{embed.StaticEnv: "1"}
 	}
 	if a.wasmSize > 0 {
 		h.WasmContentLength = strconv.FormatInt(a.wasmSize, 10)
@@ -195,7 +203,7 @@ func (s *Site) renderPage(h http.Handler, r *http.Request) *renderedPage {
 	if strings.HasPrefix(ctype, "text/html") {
 		etag = pageETag
 		body = fixBooleans(body)
-		if p.status == http.StatusOK {
+		if p.status == http.StatusOK && !s.cfg.Static {
 			body, p.link = s.withPreview(r, body)
 		}
 	}
@@ -387,4 +395,15 @@ func (s *Site) pageStatus(r *http.Request) int {
 		return classify(err).Status
 	}
 	return http.StatusOK
+}
+
+// AssetPaths lists every static asset URL the site serves (plain and
+// content-hashed names), for a static export.
+func (s *Site) AssetPaths() []string {
+	paths := make([]string, 0, len(s.assets.files))
+	for p := range s.assets.files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	return paths
 }
