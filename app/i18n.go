@@ -76,7 +76,12 @@ keySpeed	Slower or faster	Langsamer oder schneller	Plus lent ou plus rapide	Más
 keyJump	Jump to 0–90 %	Zu 0–90 % springen	Aller à 0–90 %	Saltar al 0–90 %
 keyHelp	Show this list	Diese Liste zeigen	Afficher cette liste	Mostrar esta lista
 noEpisode	This show has no episodes yet.	Diese Sendung hat noch keine Folgen.	Cette émission n’a pas encore d’épisodes.	Este programa aún no tiene episodios.
-openInEarshot	Open in Earshot	In Earshot öffnen	Ouvrir dans Earshot	Abrir en Earshot`
+openInEarshot	Open in Earshot	In Earshot öffnen	Ouvrir dans Earshot	Abrir en Earshot
+sleep	Sleep timer	Schlaf-Timer	Minuteur de sommeil	Temporizador
+sleepOff	No sleep timer	Kein Schlaf-Timer	Pas de minuteur	Sin temporizador
+sleepMinutes	Stop in %s min	Stopp in %s Min.	Arrêt dans %s min	Parar en %s min
+sleepChapter	Stop at end of chapter	Stopp am Kapitelende	Arrêt en fin de chapitre	Parar al final del capítulo
+sleepEpisode	Stop at end of episode	Stopp am Folgenende	Arrêt en fin d’épisode	Parar al final del episodio`
 
 // messages is messageTable by key, then language. A missing translation
 // falls back to English, so a new string never shows a key.

@@ -74,6 +74,7 @@ type Player struct {
 	tab     string // open tab of the full layout
 	help    bool   // keyboard help open
 
+	sleep     sleepTimer
 	listeners []listener
 	keys      *listener
 	// docListeners are on the window or document, not the Audio object.
@@ -170,6 +171,7 @@ func (p *Player) OnDismount() {
 	p.docListeners = nil
 	p.pjs.stop()
 	p.pjs = nil
+	p.sleep.cancel()
 }
 
 func (p *Player) progressKey() string {
@@ -220,7 +222,12 @@ func (p *Player) follow(ctx app.Context, a app.Value) {
 	// after pausing must find the position stored.
 	pauseSync := sync(nil)
 	on("pause", func(ev app.Value) { p.savePosition(a, true); pauseSync(ev) })
-	on("ended", sync(func() { p.markFinished() }))
+	on("ended", sync(func() {
+		p.markFinished()
+		if p.sleep.mode == sleepEpisode {
+			p.sleep.cancel()
+		}
+	}))
 	on("durationchange", sync(nil))
 	on("seeked", sync(nil))
 	on("waiting", sync(func() { p.buffering = true }))
@@ -259,6 +266,7 @@ func (p *Player) tick(ctx app.Context, a app.Value) {
 		p.pjs.chapter(ch, c.Title, c.Start)
 	}
 	if ch != p.chapter {
+		p.sleep.chapterChanged(ch)
 		ctx.Dispatch(func(app.Context) {
 			p.chapter, p.current = ch, st.current
 			p.session.set(p, ctx)

@@ -199,6 +199,7 @@ func (p *Player) renderExtras() app.UI {
 				v := strconv.FormatFloat(speeds[i], 'f', -1, 64)
 				return option(v, v+"×", speeds[i] == p.rate)
 			})),
+		p.renderSleep(),
 		iconButton("es-mute", volLabel, volIcon, func(ctx app.Context, e app.Event) { p.toggleMute(ctx) }),
 		app.Input().Type("range").Class("es-volume").Min(0).Max(1).Step(0.05).Value(p.volume).
 			Aria("label", p.lang.t("volume")).Aria("valuetext", fmt.Sprintf("%d %%", int(p.volume*100+0.5))).

@@ -78,3 +78,15 @@ func TestMediaErrorAndRetry(t *testing.T) {
 	waitFor(t, ctx, "playback after retry", jsCurrentTime+` > 0.3 && !earshot.audio.paused`)
 	waitFor(t, ctx, "the message to go", `!document.querySelector(".es-player .es-error")`)
 }
+
+// The sleep timer set to "end of chapter" pauses when the chapter ends.
+func TestSleepTimerEndOfChapter(t *testing.T) {
+	base := server(t)
+	ctx := live(t, episodeURL(base, "earshot-demo-1", "&t=1:27"))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
+	waitFor(t, ctx, "playback from 1:27", jsCurrentTime+` >= 87 && !earshot.audio.paused`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.SetValue(`.es-sleep`, "chapter")))
+	eval[bool](t, ctx, `(document.querySelector(".es-sleep").dispatchEvent(new Event("change", {bubbles: true})), true)`)
+	waitFor(t, ctx, "the pause at the chapter's end (1:30)", `earshot.audio.paused && `+jsCurrentTime+` >= 90 && `+jsCurrentTime+` < 92`)
+	waitFor(t, ctx, "the timer to disarm after it fired", `document.querySelector(".es-sleep").value === "off"`)
+}
