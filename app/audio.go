@@ -152,6 +152,15 @@ func setSeekbar(root app.Value, value float64, valueText string) {
 // body. It uses fetch rather than net/http: Go's HTTP client would add
 // megabytes (TLS, HTTP/2) to the wasm for what the browser already does.
 func fetchText(ctx context.Context, url string) (status int, body string, err error) {
+	return fetchWith(ctx, url, nil)
+}
+
+// postText POSTs body to url with the browser's fetch.
+func postText(ctx context.Context, url, body, ctype string) (status int, text string, err error) {
+	return fetchWith(ctx, url, map[string]any{"method": "POST", "body": body, "headers": map[string]any{"Content-Type": ctype}})
+}
+
+func fetchWith(ctx context.Context, url string, init map[string]any) (status int, body string, err error) {
 	type result struct {
 		status int
 		body   string
@@ -177,7 +186,13 @@ func fetchText(ctx context.Context, url string) (status int, body string, err er
 		done <- result{err: errors.New(msg)}
 		return nil
 	})
-	app.Window().Call("fetch", url).
+	var req app.Value
+	if init != nil {
+		req = app.Window().Call("fetch", url, init)
+	} else {
+		req = app.Window().Call("fetch", url)
+	}
+	req.
 		Call("then", fn(func(_ app.Value, args []app.Value) any {
 			res := args[0]
 			st := res.Get("status").Int()

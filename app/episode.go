@@ -12,10 +12,11 @@ type episodePage struct {
 	app.Compo
 	src Source
 
-	target embed.Target
-	lang   string
-	view   *podcast.EpisodeView
-	err    string
+	target   embed.Target
+	lang     string
+	autoplay bool
+	view     *podcast.EpisodeView
+	err      string
 	// pre is the data embedded by the server, taken in OnInit while the
 	// prerendered DOM is still there.
 	pre *pageData
@@ -31,6 +32,7 @@ func (p *episodePage) OnNav(ctx app.Context) {
 	t := embed.ParseTarget(ctx.Page().URL())
 	p.target = t
 	p.lang = ctx.Page().URL().Query().Get("lang")
+	p.autoplay = ctx.Page().URL().Query().Get("autoplay") == "1"
 	if p.pre != nil && (p.pre.Feed == t.Feed && p.pre.GUID == t.GUID || embed.IsStaticPage(ctx.Page().URL().Path) && t.GUID == "") {
 		p.view, p.pre = p.pre.Episode, nil
 		p.setTitle(ctx)
@@ -59,9 +61,10 @@ func (p *episodePage) setTitle(ctx app.Context) {
 
 func (p *episodePage) Render() app.UI {
 	return app.Main().Class("es-page").Body(
+		siteNav(),
 		app.If(p.err != "", func() app.UI { return errorBox(p.err) }),
 		app.If(p.view != nil, func() app.UI {
-			return &Player{View: p.view, Start: p.target.Time, Lang: p.lang}
+			return &Player{View: p.view, Start: p.target.Time, Lang: p.lang, Autoplay: p.autoplay}
 		}),
 		renderData(pageData{Feed: p.target.Feed, GUID: p.target.GUID, Episode: p.view}),
 	)

@@ -49,7 +49,7 @@ func TestEpisodePage(t *testing.T) {
 
 			assert.Equal(t, [][2]string{{tc.feed, "x"}}, src.episodeCalls(), "loads the requested episode once")
 			// The page hands the Player the view and the share link's time.
-			require.NoError(t, goapp.Match(&Player{View: v, Start: tc.start, Lang: tc.lang}, page, 0, 0))
+			require.NoError(t, goapp.Match(&Player{View: v, Start: tc.start, Lang: tc.lang}, page, 0, 1))
 			assert.Equal(t, "es-page", attrVal(findOne(t, doc, "main"), "class"))
 			player := findOne(t, doc, "article", hasClass("es-player"))
 			assert.Equal(t, strconv.FormatFloat(tc.start.Start, 'f', -1, 64), attrVal(player, "data-es-start"))
@@ -74,8 +74,8 @@ func TestEpisodePageSourceError(t *testing.T) {
 	page := newEpisodeAt(src, "/episode?feed=https://example.com/gone.xml&guid=x")
 	doc := prerender(t, page)
 
-	require.NoError(t, goapp.Match(goapp.Div().Class("es-error").Attr("role", "alert"), page, 0, 0))
-	require.NoError(t, goapp.Match(goapp.Text(msg), page, 0, 0, 0, 0))
+	require.NoError(t, goapp.Match(goapp.Div().Class("es-error").Attr("role", "alert"), page, 0, 1))
+	require.NoError(t, goapp.Match(goapp.Text(msg), page, 0, 1, 0, 0))
 
 	alert := findOne(t, doc, "div", attrIs("role", "alert"))
 	assert.Equal(t, msg, textOf(alert))

@@ -7,6 +7,8 @@ import (
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/earshot/earshot/embed"
+	"github.com/earshot/earshot/library"
 	"github.com/earshot/earshot/podcast"
 )
 
@@ -75,6 +77,8 @@ type Player struct {
 	help    bool   // keyboard help open
 
 	sleep     sleepTimer
+	queued    bool   // in the listener's queue
+	initFor   string // the GUID OnInit ran for
 	listeners []listener
 	keys      *listener
 	// docListeners are on the window or document, not the Audio object.
@@ -97,6 +101,10 @@ func (p *Player) OnInit() {
 		return
 	}
 	p.src = chooseSource(&p.View.Episode)
+	p.initFor = p.View.Episode.GUID
+	if lib, err := loadLibrary(); err == nil {
+		p.queued = lib.Queue.Contains(p.View.Show.FeedURL, p.View.Episode.GUID)
+	}
 	var rate float64
 	if load(keySpeed+p.View.Show.FeedURL, &rate) && validRate(rate) {
 		p.rate = rate
@@ -153,6 +161,18 @@ func (p *Player) OnMount(ctx app.Context) {
 	if p.Autoplay && (b.audio() == nil || b.audio().Get("paused").Bool()) {
 		play(p.media(ctx))
 	}
+}
+
+// OnUpdate starts over when the parent hands the player another episode
+// (in-app navigation from one episode page to the next reuses the
+// component).
+func (p *Player) OnUpdate(ctx app.Context) {
+	if p.View == nil || p.View.Episode.GUID == p.initFor {
+		return
+	}
+	p.OnDismount()
+	p.OnInit()
+	p.OnMount(ctx)
 }
 
 // OnDismount stops following the Audio object; playback goes on.
@@ -226,7 +246,9 @@ func (p *Player) follow(ctx app.Context, a app.Value) {
 		p.markFinished()
 		if p.sleep.mode == sleepEpisode {
 			p.sleep.cancel()
+			return
 		}
+		p.advance(ctx)
 	}))
 	on("durationchange", sync(nil))
 	on("seeked", sync(nil))
@@ -290,12 +312,12 @@ func (p *Player) savePosition(a app.Value, now bool) {
 		p.markFinished()
 		return
 	}
-	save(p.progressKey(), progress{Position: st.current, Duration: total, Finished: p.finished, Updated: time.Now().UnixMilli()})
+	save(p.progressKey(), progress{Title: p.View.Episode.Title, Show: p.View.Show.Title, Position: st.current, Duration: total, Finished: p.finished, Updated: time.Now().UnixMilli()})
 }
 
 func (p *Player) markFinished() {
 	p.finished = true
-	save(p.progressKey(), progress{Position: 0, Duration: p.total(), Finished: true, Updated: time.Now().UnixMilli()})
+	save(p.progressKey(), progress{Title: p.View.Episode.Title, Show: p.View.Show.Title, Duration: p.total(), Finished: true, Updated: time.Now().UnixMilli()})
 }
 
 // timeLabel is the time display: elapsed, or remaining when toggled.
@@ -561,4 +583,37 @@ func (p *Player) hoverTime(wrap, ev app.Value) {
 	}
 	tip.Set("textContent", label)
 	tip.Get("style").Set("left", strconv.FormatFloat(frac*100, 'f', 2, 64)+"%")
+}
+
+// toggleQueue adds the episode to the listener's queue or takes it out.
+func (p *Player) toggleQueue() {
+	feed, ep := p.View.Show.FeedURL, &p.View.Episode
+	updateLibrary(func(l *library.Library) {
+		if !l.Queue.Remove(feed, ep.GUID) {
+			l.Queue.Add(library.QueueItem{FeedURL: feed, GUID: ep.GUID, Title: ep.Title})
+		}
+	})
+	if lib, err := loadLibrary(); err == nil {
+		p.queued = lib.Queue.Contains(feed, ep.GUID)
+	}
+}
+
+// advance plays the next queued episode when this one ends (not in embeds:
+// a blog's player never navigates).
+func (p *Player) advance(ctx app.Context) {
+	if p.Embedded || p.View == nil {
+		return
+	}
+	lib, err := loadLibrary()
+	if err != nil {
+		return
+	}
+	feed, guid := p.View.Show.FeedURL, p.View.Episode.GUID
+	next, ok := lib.Queue.Next(feed, guid)
+	lib.Queue.Remove(feed, guid)
+	saveLibrary(lib)
+	if !ok {
+		return
+	}
+	ctx.Navigate(episodeHref(embed.Target{Feed: next.FeedURL, GUID: next.GUID}) + "&autoplay=1")
 }

@@ -200,6 +200,11 @@ func (p *Player) renderExtras() app.UI {
 				return option(v, v+"×", speeds[i] == p.rate)
 			})),
 		p.renderSleep(),
+		app.If(app.IsClient && p.layout() == LayoutPage, func() app.UI {
+			return app.Button().Class("es-btn", "es-queue-toggle").Aria("pressed", strconv.FormatBool(p.queued)).
+				Text(map[bool]string{false: "Add to queue", true: "In queue ✓"}[p.queued]).
+				OnClick(func(ctx app.Context, e app.Event) { p.toggleQueue() })
+		}),
 		iconButton("es-mute", volLabel, volIcon, func(ctx app.Context, e app.Event) { p.toggleMute(ctx) }),
 		app.Input().Type("range").Class("es-volume").Min(0).Max(1).Step(0.05).Value(p.volume).
 			Aria("label", p.lang.t("volume")).Aria("valuetext", fmt.Sprintf("%d %%", int(p.volume*100+0.5))).

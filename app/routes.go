@@ -27,6 +27,7 @@ func Register(src Source) {
 	app.Route(embed.PathShow, func() app.Composer { return &showPage{src: src} })
 	app.Route(embed.PathEpisode, func() app.Composer { return &episodePage{src: src} })
 	app.Route(embed.PathEmbed, func() app.Composer { return &embedPage{src: src} })
+	app.Route(PathLibrary, func() app.Composer { return &libraryPage{src: src} })
 	// The pages of a static export (embed/static.go).
 	app.RouteWithRegexp(`^/e/[0-9a-f]+/?$`, func() app.Composer { return &episodePage{src: src} })
 	app.RouteWithRegexp(`^/e/[0-9a-f]+/embed/?$`, func() app.Composer { return &embedPage{src: src} })

@@ -25,6 +25,8 @@ type stored[T any] struct {
 
 // progress is the saved position of one episode.
 type progress struct {
+	Title    string  `json:"title,omitempty"` // episode, for "continue listening"
+	Show     string  `json:"show,omitempty"`
 	Position float64 `json:"position"`
 	Duration float64 `json:"duration,omitempty"`
 	Finished bool    `json:"finished,omitempty"`

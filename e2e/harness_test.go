@@ -6,6 +6,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -186,4 +187,23 @@ func frame(tb testing.TB, ctx context.Context, urlPart string) context.Context {
 	}
 	tb.Fatalf("no iframe with %q in its URL", urlPart)
 	return nil
+}
+
+// contextT is a browser tab's context.
+type contextT = context.Context
+
+// live0 opens url in a fresh browser and waits for the app to run (pages
+// without a player have no takeover to wait for).
+func live0(tb testing.TB, url string) context.Context {
+	tb.Helper()
+	ctx := browser(tb)
+	require.NoError(tb, chromedp.Do(ctx, chromedp.Navigate(url)))
+	waitFor(tb, ctx, "the app to run", `!!document.querySelector("main") && !!window.goappNav && !document.getElementById("app-wasm-loader")`)
+	return ctx
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }

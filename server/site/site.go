@@ -122,6 +122,7 @@ func New(cfg Config) (*Site, error) {
 	s.mux.HandleFunc("GET /api/episode", lim.limit(s.apiEpisode))
 	s.mux.HandleFunc("GET /api/transcript", lim.limit(s.apiTranscript))
 	s.mux.HandleFunc("GET /api/qr", lim.limit(s.apiQR))
+	s.mux.HandleFunc("POST /api/opml", lim.limit(s.apiOPML))
 	s.embedRoutes(lim)
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeBody(w, r, http.StatusOK, "text/plain; charset=utf-8", cacheNoStore, []byte("ok\n"))
