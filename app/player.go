@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"math"
 	"strconv"
 	"time"
@@ -77,7 +78,10 @@ type Player struct {
 	help    bool   // keyboard help open
 
 	sleep     sleepTimer
-	queued    bool   // in the listener's queue
+	queued    bool // in the listener's queue
+	offline   bool // downloaded for offline listening
+	dlBusy    bool
+	dlNote    string
 	initFor   string // the GUID OnInit ran for
 	listeners []listener
 	keys      *listener
@@ -160,6 +164,9 @@ func (p *Player) OnMount(ctx app.Context) {
 	p.session.set(p, ctx)
 	if p.Autoplay && (b.audio() == nil || b.audio().Get("paused").Bool()) {
 		play(p.media(ctx))
+	}
+	if p.layout() == LayoutPage {
+		p.useDownload(ctx)
 	}
 }
 
@@ -616,4 +623,55 @@ func (p *Player) advance(ctx app.Context) {
 		return
 	}
 	ctx.Navigate(episodeHref(embed.Target{Feed: next.FeedURL, GUID: next.GUID}) + "&autoplay=1")
+}
+
+// useDownload plays the stored copy of the episode, if it was downloaded
+// and nothing plays yet: it works offline and costs the host nothing.
+func (p *Player) useDownload(ctx app.Context) {
+	enclosure := p.View.Episode.Enclosure.URL
+	ctx.Async(func() {
+		c, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		if !downloaded(c, enclosure) {
+			return
+		}
+		blob := offlineURL(c, enclosure)
+		ctx.Dispatch(func(app.Context) {
+			p.offline = true
+			if blob != "" && (bridge().audio() == nil || bridge().source() != p.src) {
+				p.src = blob
+			}
+		})
+	})
+}
+
+// toggleDownload stores the episode for offline listening, or removes it.
+func (p *Player) toggleDownload(ctx app.Context) {
+	if p.dlBusy {
+		return
+	}
+	enclosure := p.View.Episode.Enclosure.URL
+	remove := p.offline
+	p.dlBusy, p.dlNote = true, ""
+	ctx.Async(func() {
+		c, cancel := context.WithTimeout(ctx, 10*time.Minute)
+		defer cancel()
+		var err error
+		if remove {
+			err = removeDownload(c, enclosure)
+		} else {
+			err = downloadEpisode(c, enclosure)
+		}
+		used, _ := storageUsed(c)
+		ctx.Dispatch(func(app.Context) {
+			p.dlBusy = false
+			switch {
+			case err != nil:
+				p.dlNote = err.Error()
+			default:
+				p.offline = !remove
+				p.dlNote = "Offline episodes and the app use " + megabytes(used) + "."
+			}
+		})
+	})
 }

@@ -201,6 +201,20 @@ func (p *Player) renderExtras() app.UI {
 			})),
 		p.renderSleep(),
 		app.If(app.IsClient && p.layout() == LayoutPage, func() app.UI {
+			label := "Download for offline"
+			switch {
+			case p.dlBusy && p.offline:
+				label = "Removing…"
+			case p.dlBusy:
+				label = "Downloading…"
+			case p.offline:
+				label = "Downloaded ✓ (remove)"
+			}
+			return app.Button().Class("es-btn", "es-download").Aria("pressed", strconv.FormatBool(p.offline)).Text(label).
+				OnClick(func(ctx app.Context, e app.Event) { p.toggleDownload(ctx) })
+		}),
+		app.If(p.dlNote != "", func() app.UI { return app.Span().Class("es-status", "es-dlnote").Aria("live", "polite").Text(p.dlNote) }),
+		app.If(app.IsClient && p.layout() == LayoutPage, func() app.UI {
 			return app.Button().Class("es-btn", "es-queue-toggle").Aria("pressed", strconv.FormatBool(p.queued)).
 				Text(map[bool]string{false: "Add to queue", true: "In queue ✓"}[p.queued]).
 				OnClick(func(ctx app.Context, e app.Event) { p.toggleQueue() })

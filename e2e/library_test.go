@@ -9,6 +9,7 @@ import (
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -128,4 +129,43 @@ func TestLibrarySurvivesVersionChange(t *testing.T) {
 	subscribe(t, ctx, base+"/demo/feed.xml")
 	waitFor(t, ctx, "the refusal to overwrite", `document.querySelectorAll(".es-library .es-error").length >= 2`)
 	assert.Equal(t, newer, eval[string](t, ctx, `localStorage.getItem("earshot:library")`), "the newer library is untouched")
+}
+
+// An episode downloaded for offline listening plays with the network off,
+// and can be removed again.
+func TestOfflineDownload(t *testing.T) {
+	base := server(t)
+	ctx := live(t, episodeURL(base, "earshot-demo-0", ""))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-download`)))
+	waitFor(t, ctx, "the download", `document.querySelector(".es-download").textContent === "Downloaded ✓ (remove)"`)
+	waitFor(t, ctx, "the space used", `(document.querySelector(".es-dlnote") || {}).textContent?.includes(" MB")`)
+
+	// A new visit finds the download and plays it with the network off.
+	ctx2 := ctx
+	require.NoError(t, chromedp.Do(ctx2, chromedp.Reload()))
+	waitFor(t, ctx2, "the wasm", jsGoLive)
+	waitFor(t, ctx2, "the stored copy chosen", `document.querySelector(".es-player").dataset.esSrc.startsWith("blob:")`)
+	setOffline(t, ctx2, true)
+	require.NoError(t, chromedp.Do(ctx2, chromedp.Click(`.es-play`)))
+	waitFor(t, ctx2, "offline playback", jsCurrentTime+` > 0.5 && earshot.audio.src.startsWith("blob:")`)
+	setOffline(t, ctx2, false)
+
+	require.NoError(t, chromedp.Do(ctx2, chromedp.Click(`.es-download`)))
+	waitFor(t, ctx2, "the removal", `document.querySelector(".es-download").textContent === "Download for offline"`)
+	stored, err := chromedp.Run(ctx2, chromedp.Evaluate[bool](
+		`caches.open("earshot-audio-v1").then(c => c.match(new URL("/demo/audio/0.wav", location.href).href)).then(r => !!r)`,
+		chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	assert.False(t, stored, "the stored copy is gone")
+}
+
+// setOffline turns the tab's network off or back on.
+func setOffline(t *testing.T, ctx contextT, off bool) {
+	t.Helper()
+	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	_, err = chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}},
+	})
+	require.NoError(t, err)
 }
