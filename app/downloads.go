@@ -74,6 +74,7 @@ func downloadEpisode(ctx context.Context, url string) error {
 	if _, err := await(ctx, cache.Call("put", url, res)); err != nil {
 		return fmt.Errorf("the episode could not be stored (%w); free some space and try again", err)
 	}
+	tellWorker()
 	return nil
 }
 
@@ -124,6 +125,7 @@ func removeDownload(ctx context.Context, url string) error {
 		return err
 	}
 	_, err = await(ctx, cache.Call("delete", url))
+	tellWorker()
 	return err
 }
 
@@ -144,4 +146,12 @@ func storageUsed(ctx context.Context) (used, quota float64) {
 // megabytes formats bytes for people.
 func megabytes(b float64) string {
 	return fmt.Sprintf("%.1f MB", b/1e6)
+}
+
+// tellWorker has the service worker reload its list of downloads (it never
+// answers requests for them).
+func tellWorker() {
+	if c := app.Window().Get("navigator").Get("serviceWorker").Get("controller"); c.Truthy() {
+		c.Call("postMessage", "earshot:downloads")
+	}
 }

@@ -66,6 +66,7 @@ func (p *episodePage) Render() app.UI {
 		app.If(p.view != nil, func() app.UI {
 			return &Player{View: p.view, Start: p.target.Time, Lang: p.lang, Autoplay: p.autoplay}
 		}),
+		&updateBanner{},
 		renderData(pageData{Feed: p.target.Feed, GUID: p.target.GUID, Episode: p.view}),
 	)
 }

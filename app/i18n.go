@@ -81,7 +81,9 @@ sleep	Sleep timer	Schlaf-Timer	Minuteur de sommeil	Temporizador
 sleepOff	No sleep timer	Kein Schlaf-Timer	Pas de minuteur	Sin temporizador
 sleepMinutes	Stop in %s min	Stopp in %s Min.	Arrêt dans %s min	Parar en %s min
 sleepChapter	Stop at end of chapter	Stopp am Kapitelende	Arrêt en fin de chapitre	Parar al final del capítulo
-sleepEpisode	Stop at end of episode	Stopp am Folgenende	Arrêt en fin d’épisode	Parar al final del episodio`
+sleepEpisode	Stop at end of episode	Stopp am Folgenende	Arrêt en fin d’épisode	Parar al final del episodio
+updateReady	A new version of Earshot is ready.	Eine neue Version von Earshot ist bereit.	Une nouvelle version d’Earshot est prête.	Hay una nueva versión de Earshot lista.
+reload	Reload	Neu laden	Recharger	Recargar`
 
 // messages is messageTable by key, then language. A missing translation
 // falls back to English, so a new string never shows a key.

@@ -203,6 +203,7 @@ func (p *libraryPage) Render() app.UI {
 		p.renderShows(),
 		p.renderResume(),
 		p.renderQueue(),
+		&updateBanner{},
 	)
 }
 

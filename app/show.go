@@ -157,6 +157,7 @@ func (p *showPage) Render() app.UI {
 		siteNav(),
 		app.If(p.err != "", func() app.UI { return errorBox(p.err) }),
 		app.If(p.show != nil, func() app.UI { return p.renderShow() }),
+		&updateBanner{},
 		renderData(pageData{Feed: p.feed, Show: listing(p.show)}),
 	)
 }

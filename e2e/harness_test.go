@@ -134,10 +134,26 @@ func eval[T any](tb testing.TB, ctx context.Context, expr string) T {
 // with what was being waited for.
 func waitFor(tb testing.TB, ctx context.Context, what, predicate string) {
 	tb.Helper()
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](predicate,
-		chromedp.WithPollingInterval(50*time.Millisecond),
-		chromedp.WithPollingTimeout(30*time.Second)))
-	require.NoError(tb, err, "waiting for %s (%s)", what, predicate)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](predicate,
+			chromedp.WithPollingInterval(50*time.Millisecond),
+			chromedp.WithPollingTimeout(time.Until(deadline))))
+		// A page that navigates while it is polled destroys the poll's
+		// JavaScript context: poll again in the new page.
+		if err != nil && time.Now().Before(deadline) && navigatedAway(err) {
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
+		require.NoError(tb, err, "waiting for %s (%s)", what, predicate)
+		return
+	}
+}
+
+func navigatedAway(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context") || strings.Contains(msg, "Execution context was destroyed") ||
+		strings.Contains(msg, "Inspected target navigated")
 }
 
 // get fetches a URL from the test server.
