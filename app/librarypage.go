@@ -250,7 +250,7 @@ func (p *libraryPage) renderShows() app.UI {
 				}),
 				app.If(p.errs[s.FeedURL] != "", func() app.UI { return app.P().Class("es-muted").Text(p.errs[s.FeedURL]) }),
 				app.Button().Class("es-btn", "es-unsub").Aria("label", attr("Unsubscribe from "+title)).Text("Unsubscribe").
-					OnClick(func(ctx app.Context, e app.Event) { p.unsubscribe(ctx, s.FeedURL) }),
+					OnClick(func(ctx app.Context, e app.Event) { p.unsubscribe(ctx, s.FeedURL) }, app.EventScope(s.FeedURL)),
 			)
 		})),
 	)
@@ -288,11 +288,11 @@ func (p *libraryPage) renderQueue() app.UI {
 			return app.Li().Body(
 				app.A().Href(attr(episodeHref(embed.Target{Feed: it.FeedURL, GUID: it.GUID}))).Text(it.Title),
 				app.Button().Class("es-icon").Aria("label", attr("Move up: "+it.Title)).Text("↑").Disabled(i == 0).
-					OnClick(func(ctx app.Context, e app.Event) { p.moveQueue(i, i-1) }),
+					OnClick(func(ctx app.Context, e app.Event) { p.moveQueue(i, i-1) }, app.EventScope(it.FeedURL, it.GUID, i)),
 				app.Button().Class("es-icon").Aria("label", attr("Move down: "+it.Title)).Text("↓").Disabled(i == len(q)-1).
-					OnClick(func(ctx app.Context, e app.Event) { p.moveQueue(i, i+1) }),
+					OnClick(func(ctx app.Context, e app.Event) { p.moveQueue(i, i+1) }, app.EventScope(it.FeedURL, it.GUID, i)),
 				app.Button().Class("es-icon").Aria("label", attr("Remove from queue: "+it.Title)).Text("✕").
-					OnClick(func(ctx app.Context, e app.Event) { p.removeQueue(it) }),
+					OnClick(func(ctx app.Context, e app.Event) { p.removeQueue(it) }, app.EventScope(it.FeedURL, it.GUID)),
 			)
 		})),
 	)

@@ -314,7 +314,7 @@ func (p *Player) renderTabs() app.UI {
 					Aria("selected", strconv.FormatBool(name == cur)).Aria("controls", "es-panel-"+name).
 					TabIndex(map[bool]int{true: 0, false: -1}[name == cur]).
 					Text(p.lang.t(name)).
-					OnClick(func(ctx app.Context, e app.Event) { p.tab = name })
+					OnClick(func(ctx app.Context, e app.Event) { p.tab = name }, app.EventScope(name))
 			}),
 		),
 		app.Div().ID("es-panel-"+cur).Class("es-panel").Attr("role", "tabpanel").Aria("labelledby", "es-tab-"+cur).Body(

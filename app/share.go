@@ -176,7 +176,7 @@ func (s *sharePanel) Render() app.UI {
 // renderKinds chooses what the link points at.
 func (s *sharePanel) renderKinds() app.UI {
 	chs := visibleChapters(s.View.Episode.Chapters)
-	radio := func(kind, label string) app.UI {
+	choice := func(kind, label string) app.UI {
 		return app.Label().Class("es-check").Body(
 			radio(s.kind == kind).Name("es-share-kind").Value(kind).
 				OnChange(func(ctx app.Context, e app.Event) {
@@ -184,15 +184,15 @@ func (s *sharePanel) renderKinds() app.UI {
 					if kind == shareClip {
 						s.resetClip()
 					}
-				}),
+				}, app.EventScope(kind)),
 			app.Text(" "+label),
 		)
 	}
 	return app.FieldSet().Class("es-kinds").Body(
 		app.Legend().Class("es-visually-hidden").Text(s.lang.t("share")),
-		radio(shareEpisode, "Episode"),
-		radio(shareTime, s.lang.t("atCurrent")+" ("+podcast.FormatClock(s.Current)+")"),
-		radio(shareClip, "Clip"),
+		choice(shareEpisode, "Episode"),
+		choice(shareTime, s.lang.t("atCurrent")+" ("+podcast.FormatClock(s.Current)+")"),
+		choice(shareClip, "Clip"),
 		app.If(s.kind == shareClip, func() app.UI {
 			return app.Span().Class("es-cliptimes").Body(
 				timeField("Clip start", s.clip.Start, func(v float64) { s.clip.Start = v }),
@@ -200,7 +200,7 @@ func (s *sharePanel) renderKinds() app.UI {
 				timeField("Clip end", s.clip.End, func(v float64) { s.clip.End = v }),
 			)
 		}),
-		app.If(len(chs) > 0, func() app.UI { return radio(shareChapter, s.lang.t("chapters")) }),
+		app.If(len(chs) > 0, func() app.UI { return choice(shareChapter, s.lang.t("chapters")) }),
 		app.If(s.kind == shareChapter && len(chs) > 0, func() app.UI {
 			return app.Select().Class("es-sharechapter").Aria("label", s.lang.t("chapters")).
 				OnChange(func(ctx app.Context, e app.Event) {
@@ -229,7 +229,7 @@ func timeField(label string, v float64, set func(float64)) app.UI {
 			if t, err := podcast.ParseNPT(ctx.JSSrc().Get("value").String()); err == nil {
 				set(t)
 			}
-		})
+		}, app.EventScope(label))
 }
 
 // origin is the page's scheme and host ("https://earshot.example").

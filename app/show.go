@@ -207,7 +207,7 @@ func (p *showPage) renderShow() app.UI {
 						return app.Button().Class("es-icon", "es-queuebtn").
 							Aria("label", attr(map[bool]string{false: "Add to queue: ", true: "Remove from queue: "}[p.queued[ep.GUID]]+ep.Title)).
 							Text(map[bool]string{false: "+", true: "✓"}[p.queued[ep.GUID]]).
-							OnClick(func(ctx app.Context, e app.Event) { p.toggleQueue(ep) })
+							OnClick(func(ctx app.Context, e app.Event) { p.toggleQueue(ep) }, app.EventScope(ep.GUID))
 					}),
 				)
 			}),

@@ -169,3 +169,33 @@ func setOffline(t *testing.T, ctx contextT, off bool) {
 	})
 	require.NoError(t, err)
 }
+
+// The library lists what the listener left half-heard, and the queue can be
+// reordered and pruned there.
+func TestLibraryResumeAndQueueEditing(t *testing.T) {
+	base := server(t)
+	ctx := live(t, episodeURL(base, "earshot-demo-1", "&t=1:30"))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
+	waitFor(t, ctx, "playback", jsCurrentTime+` > 91`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
+	waitFor(t, ctx, "the pause", `earshot.audio.paused`)
+
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/")))
+	waitFor(t, ctx, "the episode list", `document.querySelectorAll(".es-queuebtn").length === 3`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-ep:nth-child(3) .es-queuebtn`)))
+	waitFor(t, ctx, "one queued", `document.querySelector(".es-ep:nth-child(3) .es-queuebtn").textContent === "✓"`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-ep:nth-child(2) .es-queuebtn`)))
+	waitFor(t, ctx, "two queued", `document.querySelector(".es-ep:nth-child(2) .es-queuebtn").textContent === "✓"`)
+
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/library")))
+	waitFor(t, ctx, "continue listening", `[...document.querySelectorAll(".es-resume a")].some(a => a.textContent === "Welcome to Earshot")`)
+	queue := `[...document.querySelectorAll(".es-queue li a")].map(a => a.textContent).join("|")`
+	waitFor(t, ctx, "the queue in order", queue+` === "Trailer|Simple Chapters, inline"`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-queue li:first-child [aria-label^="Move down"]`)))
+	waitFor(t, ctx, "the reordered queue", queue+` === "Simple Chapters, inline|Trailer"`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-queue li:last-child [aria-label^="Remove from queue"]`)))
+	waitFor(t, ctx, "one left", queue+` === "Simple Chapters, inline"`)
+	lib := storedLibrary(t, ctx)
+	require.Len(t, lib.Queue, 1)
+	assert.Equal(t, "earshot-demo-2", lib.Queue[0].GUID)
+}
