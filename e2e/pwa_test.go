@@ -108,6 +108,11 @@ func TestPWAOffline(t *testing.T) {
 	pwaWait(t, ctx, "the show through the worker", jsWasmStarted+` && !!document.querySelector(".es-title")`)
 	showTitle := eval[string](t, ctx, `document.querySelector(".es-title").textContent`)
 	require.NotEmpty(t, showTitle)
+	// Subscribe, and open the library once, online.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-subscribe`)))
+	waitFor(t, ctx, "the subscription", `document.querySelector(".es-subscribe").getAttribute("aria-pressed") === "true"`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/library")))
+	waitFor(t, ctx, "the library", `[...document.querySelectorAll(".es-sub a")].some(a => a.textContent === `+pwaJS(showTitle)+`)`)
 
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(episodeURL(base, "earshot-demo-1", ""))))
 	waitFor(t, ctx, "the wasm to take over", jsGoLive)
@@ -152,6 +157,9 @@ func TestPWAOffline(t *testing.T) {
 
 	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`fetch("/healthz").then(() => true)`, chromedp.EvalAwaitPromise))
 	require.Error(t, err, "the network is off")
+
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/library")), "the library opens offline")
+	waitFor(t, ctx, "the library's shows offline", `[...document.querySelectorAll(".es-sub a")].some(a => a.textContent === `+pwaJS(showTitle)+`)`)
 
 	// Inside the app, the show comes from /api/feed: the worker's data cache.
 	pwaNavigate(t, ctx, "/show")
