@@ -49,16 +49,28 @@ func await(ctx context.Context, p app.Value) (app.Value, error) {
 }
 
 func cacheStorage() (app.Value, bool) {
+	if !app.IsClient {
+		return nil, false
+	}
 	c := app.Window().Get("caches")
-	return c, app.IsClient && c.Truthy()
+	return c, c.Truthy()
+}
+
+// openAudioCache opens the cache of downloaded episodes.
+func openAudioCache(ctx context.Context) (app.Value, error) {
+	cs, ok := cacheStorage()
+	if !ok {
+		return nil, errors.New("this browser cannot keep episodes offline")
+	}
+	return await(ctx, cs.Call("open", audioCache))
 }
 
 // downloadEpisode stores the episode's media for offline listening. Hosts
 // that send no CORS headers cannot be read by the page: that is reported.
 func downloadEpisode(ctx context.Context, url string) error {
-	cs, ok := cacheStorage()
-	if !ok {
-		return errors.New("this browser cannot keep episodes offline")
+	cache, err := openAudioCache(ctx)
+	if err != nil {
+		return err
 	}
 	res, err := await(ctx, app.Window().Call("fetch", url))
 	if err != nil {
@@ -66,10 +78,6 @@ func downloadEpisode(ctx context.Context, url string) error {
 	}
 	if !res.Get("ok").Bool() {
 		return fmt.Errorf("the episode's host answered HTTP %d", res.Get("status").Int())
-	}
-	cache, err := await(ctx, cs.Call("open", audioCache))
-	if err != nil {
-		return err
 	}
 	if _, err := await(ctx, cache.Call("put", url, res)); err != nil {
 		return fmt.Errorf("the episode could not be stored (%w); free some space and try again", err)
@@ -80,11 +88,7 @@ func downloadEpisode(ctx context.Context, url string) error {
 
 // downloaded reports whether the episode is stored for offline listening.
 func downloaded(ctx context.Context, url string) bool {
-	cs, ok := cacheStorage()
-	if !ok {
-		return false
-	}
-	cache, err := await(ctx, cs.Call("open", audioCache))
+	cache, err := openAudioCache(ctx)
 	if err != nil {
 		return false
 	}
@@ -95,11 +99,7 @@ func downloaded(ctx context.Context, url string) bool {
 // offlineURL returns a blob URL of the stored episode, "" when there is
 // none.
 func offlineURL(ctx context.Context, url string) string {
-	cs, ok := cacheStorage()
-	if !ok {
-		return ""
-	}
-	cache, err := await(ctx, cs.Call("open", audioCache))
+	cache, err := openAudioCache(ctx)
 	if err != nil {
 		return ""
 	}
@@ -116,11 +116,7 @@ func offlineURL(ctx context.Context, url string) string {
 
 // removeDownload deletes a stored episode.
 func removeDownload(ctx context.Context, url string) error {
-	cs, ok := cacheStorage()
-	if !ok {
-		return nil
-	}
-	cache, err := await(ctx, cs.Call("open", audioCache))
+	cache, err := openAudioCache(ctx)
 	if err != nil {
 		return err
 	}
