@@ -27,11 +27,13 @@ $(WASM): $(WASM_SRC)
 # Precompressed copies, served to browsers by Accept-Encoding.
 $(WASM).br: $(WASM)
 	@if command -v brotli >/dev/null 2>&1; then \
-		brotli -f -q 11 -o $@ $< && gzip -9 -k -f -c $< > $(WASM).gz; \
+		brotli -f -q 11 -o $@ $< && gzip -9 -k -f -c $< > $(WASM).gz && touch $@; \
 	else \
 		echo "brotli not installed; compressing with the Go fallback"; \
 		$(GO) run ./tools/precompress $<; \
 	fi
+	@# brotli copies the input's (sub-second-truncated) mtime to its output,
+	@# which would make this rule run on every make.
 
 $(BIN): $(WASM).br $(SERVER_SRC)
 	$(GO) build -trimpath -o $@ ./server
