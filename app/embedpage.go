@@ -47,20 +47,9 @@ func (p *embedPage) OnNav(ctx app.Context) {
 	}
 	p.lang = o.Lang
 	p.autoplay = o.Autoplay
-	if p.pre != nil && (p.pre.Feed == p.target.Feed && p.pre.GUID == p.target.GUID || embed.IsStaticPage(u.Path) && p.target.GUID == "") {
-		p.view, p.pre = p.pre.Episode, nil
+	loadEpisode(ctx, p.src, &p.pre, p.target, func(ctx app.Context, v *podcast.EpisodeView, err string) {
+		p.view, p.err = v, err
 		p.setTitle(ctx)
-		return
-	}
-	ctx.Async(func() {
-		v, err := p.src.Episode(ctx, p.target.Feed, p.target.GUID)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.view, p.err = v, ""
-			if err != nil {
-				p.err = err.Error()
-			}
-			p.setTitle(ctx)
-		})
 	})
 }
 

@@ -33,19 +33,30 @@ func (p *episodePage) OnNav(ctx app.Context) {
 	p.target = t
 	p.lang = ctx.Page().URL().Query().Get("lang")
 	p.autoplay = ctx.Page().URL().Query().Get("autoplay") == "1"
-	if p.pre != nil && (p.pre.Feed == t.Feed && p.pre.GUID == t.GUID || embed.IsStaticPage(ctx.Page().URL().Path) && t.GUID == "") {
-		p.view, p.pre = p.pre.Episode, nil
+	loadEpisode(ctx, p.src, &p.pre, t, func(ctx app.Context, v *podcast.EpisodeView, err string) {
+		p.view, p.err = v, err
 		p.setTitle(ctx)
+	})
+}
+
+// loadEpisode gets the episode a page shows: from the data the server
+// embedded when it is for this URL (a static export's page is always its
+// own), else from the Source. pre is consumed either way.
+func loadEpisode(ctx app.Context, src Source, pre **pageData, t embed.Target, done func(app.Context, *podcast.EpisodeView, string)) {
+	d := *pre
+	*pre = nil
+	if d != nil && (d.Feed == t.Feed && d.GUID == t.GUID || embed.IsStaticPage(ctx.Page().URL().Path) && t.GUID == "") {
+		done(ctx, d.Episode, "")
 		return
 	}
 	ctx.Async(func() {
-		v, err := p.src.Episode(ctx, t.Feed, t.GUID)
+		v, err := src.Episode(ctx, t.Feed, t.GUID)
 		ctx.Dispatch(func(ctx app.Context) {
-			p.view, p.err = v, ""
+			msg := ""
 			if err != nil {
-				p.err = err.Error()
+				msg = err.Error()
 			}
-			p.setTitle(ctx)
+			done(ctx, v, msg)
 		})
 	})
 }

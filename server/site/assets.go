@@ -18,13 +18,9 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// asset is one static file, held compressed as well as plain so that no
-// request pays for compression.
+// asset is one static file, held compressed as well as plain.
 type asset struct {
-	ctype     string
-	plain     []byte // nil for the wasm, which is embedded compressed only
-	br, gz    []byte
-	etag      string
+	*encoded
 	immutable bool // served under a content-hashed name
 }
 
@@ -85,14 +81,14 @@ func (a *assets) add(p string, b []byte) error {
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
-	f := &asset{ctype: ctype, plain: b, etag: etagOf(b)}
+	e := &encoded{ctype: ctype, plain: b, etag: etagOf(b)}
 	if compressible(ctype) {
-		f.gz = gzipBytes(b)
-		f.br = brotliBytes(b)
+		e.gz = gzipBytes(b)
+		e.br = brotliBytes(b)
 	}
-	a.files[p] = f
-	hp := hashedName(p, f.etag)
-	a.files[hp] = &asset{ctype: f.ctype, plain: f.plain, br: f.br, gz: f.gz, etag: f.etag, immutable: true}
+	a.files[p] = &asset{encoded: e}
+	hp := hashedName(p, e.etag)
+	a.files[hp] = &asset{encoded: e, immutable: true}
 	a.hashed[p] = hp
 	return nil
 }
@@ -107,7 +103,7 @@ func (a *assets) addWasm(web fs.FS, all io.Writer) error {
 		return nil
 	}
 	all.Write(br)
-	f := &asset{ctype: "application/wasm", br: br, gz: gz, etag: etagOf(gz), immutable: true}
+	f := &asset{encoded: &encoded{ctype: "application/wasm", br: br, gz: gz, etag: etagOf(gz)}, immutable: true}
 	// gzip's trailer holds the uncompressed size (mod 4 GiB).
 	a.wasmSize = int64(binary.LittleEndian.Uint32(gz[len(gz)-4:]))
 	hp := hashedName(wasmPath, f.etag)
@@ -152,42 +148,18 @@ func (a *assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", f.ctype)
-	h.Set("ETag", f.etag)
-	h.Set("X-Content-Type-Options", "nosniff")
+	cacheControl := "public, max-age=0, must-revalidate"
 	if f.immutable {
-		h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	} else {
-		h.Set("Cache-Control", "public, max-age=0, must-revalidate")
+		cacheControl = "public, max-age=31536000, immutable"
 	}
-	if f.br != nil || f.gz != nil {
-		h.Set("Vary", "Accept-Encoding")
-	}
-	if etagMatch(r.Header.Get("If-None-Match"), f.etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	body, enc := f.plain, ""
-	switch {
-	case f.br != nil && accepts(r, "br"):
-		body, enc = f.br, "br"
-	case f.gz != nil && accepts(r, "gzip"):
-		body, enc = f.gz, "gzip"
-	case f.plain == nil:
+	if body, _ := f.pick(r); body == nil && !etagMatch(r.Header.Get("If-None-Match"), f.etag) {
 		// The wasm is embedded compressed only; inflate it for the rare
 		// client that accepts neither encoding.
+		f.header(w, cacheControl)
 		a.serveInflated(w, r, f)
 		return
 	}
-	if enc != "" {
-		h.Set("Content-Encoding", enc)
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(body)
+	f.write(w, r, cacheControl)
 }
 
 func (a *assets) serveInflated(w http.ResponseWriter, r *http.Request, f *asset) {

@@ -68,7 +68,7 @@ func (s *Site) oembed(w http.ResponseWriter, r *http.Request) {
 	if showPage {
 		t.GUID, t.Time, o.Time = "", podcast.Range{}, podcast.Range{}
 	}
-	v, err := s.cfg.Feeds.Episode(r.Context(), s.embedFeed(t.Feed), t.GUID)
+	v, err := s.cfg.Feeds.Episode(r.Context(), s.feedOrDefault(t.Feed), t.GUID)
 	if err != nil {
 		writeError(w, r, err)
 		return
@@ -122,7 +122,7 @@ func (s *Site) apiEmbed(w http.ResponseWriter, r *http.Request) {
 	}
 	t := embed.ParseTarget(r.URL)
 	o := embed.ParseOptions(q)
-	v, err := s.cfg.Feeds.Episode(r.Context(), s.embedFeed(t.Feed), t.GUID)
+	v, err := s.cfg.Feeds.Episode(r.Context(), s.feedOrDefault(t.Feed), t.GUID)
 	if err != nil {
 		writeError(w, r, err)
 		return
@@ -175,13 +175,6 @@ func (s *Site) embedBase(r *http.Request) string {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host
-}
-
-func (s *Site) embedFeed(f string) string {
-	if f == "" {
-		return s.cfg.DefaultFeed
-	}
-	return f
 }
 
 // sizeParam reads a positive pixel size (maxwidth, maxheight); anything

@@ -102,7 +102,7 @@ func (s *Site) preview(ctx context.Context, r *http.Request) (preview, error) {
 		return preview{}, errNoPreview
 	}
 	t := embed.ParseTarget(r.URL)
-	show, err := s.cfg.Feeds.Show(ctx, s.embedFeed(t.Feed))
+	show, err := s.cfg.Feeds.Show(ctx, s.feedOrDefault(t.Feed))
 	if err != nil {
 		return preview{}, fmt.Errorf("site: preview of %s: %w", path, err)
 	}

@@ -47,15 +47,24 @@ func writeBodyTagged(w http.ResponseWriter, r *http.Request, status int, ctype, 
 			return
 		}
 	}
+	enc := ""
 	if len(body) >= minCompressBytes {
 		switch {
 		case accepts(r, "br"):
-			body = brotliFast(body)
-			h.Set("Content-Encoding", "br")
+			body, enc = brotliFast(body), "br"
 		case accepts(r, "gzip"):
-			body = gzipBytes(body)
-			h.Set("Content-Encoding", "gzip")
+			body, enc = gzipBytes(body), "gzip"
 		}
+	}
+	send(w, r, status, body, enc)
+}
+
+// send writes the status and body, in content coding enc ("" for none);
+// a HEAD request gets the headers only.
+func send(w http.ResponseWriter, r *http.Request, status int, body []byte, enc string) {
+	h := w.Header()
+	if enc != "" {
+		h.Set("Content-Encoding", enc)
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)

@@ -301,10 +301,7 @@ func (p pageSource) Episode(ctx context.Context, feed, guid string) (*podcast.Ep
 
 // apiFeed is GET /api/feed?url=…: one normalized show.
 func (s *Site) apiFeed(w http.ResponseWriter, r *http.Request) {
-	u := r.URL.Query().Get("url")
-	if u == "" {
-		u = s.cfg.DefaultFeed
-	}
+	u := s.feedOrDefault(r.URL.Query().Get("url"))
 	show, err := s.cfg.Feeds.Show(r.Context(), u)
 	if err != nil {
 		writeError(w, r, err)
@@ -322,10 +319,7 @@ func (s *Site) apiFeed(w http.ResponseWriter, r *http.Request) {
 // chapters resolved, and the show's metadata.
 func (s *Site) apiEpisode(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f := q.Get("feed")
-	if f == "" {
-		f = s.cfg.DefaultFeed
-	}
+	f := s.feedOrDefault(q.Get("feed"))
 	v, err := s.cfg.Feeds.Episode(r.Context(), f, q.Get("guid"))
 	if err != nil {
 		writeError(w, r, err)
@@ -347,10 +341,7 @@ func hostOf(base string) string {
 // CORS headers, so the browser could not read them itself).
 func (s *Site) apiTranscript(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f := q.Get("feed")
-	if f == "" {
-		f = s.cfg.DefaultFeed
-	}
+	f := s.feedOrDefault(q.Get("feed"))
 	t, err := s.cfg.Feeds.Transcript(r.Context(), f, q.Get("guid"))
 	if err != nil {
 		writeError(w, r, err)
@@ -380,10 +371,7 @@ func (s *Site) pageStatus(r *http.Request) int {
 		return http.StatusOK
 	}
 	q := r.URL.Query()
-	u := q.Get("feed")
-	if u == "" {
-		u = s.cfg.DefaultFeed
-	}
+	u := s.feedOrDefault(q.Get("feed"))
 	ctx, cancel := context.WithTimeout(r.Context(), prerenderTimeout)
 	defer cancel()
 	show, err := s.cfg.Feeds.Show(ctx, u)
@@ -407,4 +395,12 @@ func (s *Site) AssetPaths() []string {
 	}
 	slices.Sort(paths)
 	return paths
+}
+
+// feedOrDefault is f, or the default feed when a request names none.
+func (s *Site) feedOrDefault(f string) string {
+	if f == "" {
+		return s.cfg.DefaultFeed
+	}
+	return f
 }
