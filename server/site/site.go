@@ -132,7 +132,7 @@ func New(cfg Config) (*Site, error) {
 }
 
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mux.ServeHTTP(w, r)
+	secure(s.mux).ServeHTTP(w, r)
 }
 
 // rawHeaders preloads the wasm, so its download starts with the HTML rather
@@ -155,14 +155,16 @@ func (s *Site) rawHeaders() []string {
 // every visitor at once.
 func (s *Site) pages(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", "frame-ancestors "+s.frameAncestors(r.URL.Path))
+		if s.serveOwnResource(w, r) {
+			return
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			s.renderPage(h, r).writeTo(w, r)
+			s.renderPage(h, r).writeTo(s, w, r)
 			return
 		}
 		key := r.URL.RequestURI()
 		if p := s.pageCache.get(key); p != nil {
-			p.writeTo(w, r)
+			p.writeTo(s, w, r)
 			return
 		}
 		v, _, _ := s.renderFlight.Do(key, func() (any, error) {
@@ -172,7 +174,7 @@ func (s *Site) pages(h http.Handler) http.Handler {
 			}
 			return p, nil
 		})
-		v.(*renderedPage).writeTo(w, r)
+		v.(*renderedPage).writeTo(s, w, r)
 	})
 }
 
@@ -212,7 +214,8 @@ func (s *Site) renderPage(h http.Handler, r *http.Request) *renderedPage {
 	return p
 }
 
-func (p *renderedPage) writeTo(w http.ResponseWriter, r *http.Request) {
+func (p *renderedPage) writeTo(s *Site, w http.ResponseWriter, r *http.Request) {
+	s.pageHeaders(w, r.URL.Path, p.enc.ctype)
 	if p.link != "" {
 		w.Header().Set("Link", p.link)
 	}
@@ -220,7 +223,6 @@ func (p *renderedPage) writeTo(w http.ResponseWriter, r *http.Request) {
 		writeBody(w, r, p.status, p.enc.ctype, cacheNoStore, p.enc.plain)
 		return
 	}
-	w.Header().Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	p.enc.write(w, r, cacheRevalidate)
 }
 
