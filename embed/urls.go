@@ -45,16 +45,13 @@ func (t Target) Query() url.Values {
 
 // TimeParam formats a time range as a t= value, or "" for no time. A
 // negative or non-finite time counts as 0, and an end that is not after the
-// start is dropped, so the result is always a valid t= value.
+// start is dropped, so the result is always a valid t= value. A clip from
+// the start says so ("0:00,0:30", not the equivalent but cryptic ",0:30").
 func TimeParam(r podcast.Range) string {
 	start, end := linkTime(r.Start), linkTime(r.End)
 	switch {
 	case end > start:
-		s := ""
-		if start > 0 {
-			s = podcast.FormatNPT(start)
-		}
-		return s + "," + podcast.FormatNPT(end)
+		return podcast.FormatNPT(start) + "," + podcast.FormatNPT(end)
 	case start > 0:
 		return podcast.FormatNPT(start)
 	}
@@ -94,12 +91,13 @@ func pathWith(path string, q url.Values) string {
 }
 
 // ParseTarget reads a target from a page URL: feed and guid from the query,
-// the time from ?t= or, failing that, #t= (W3C Media Fragments). Invalid
-// times are ignored, as the Media Fragments spec asks.
+// the time from ?t= or, failing that, #t= (W3C Media Fragments; see
+// podcast.TimeFromURL). Invalid times are ignored, as the Media Fragments
+// spec asks. The fragment is read as written: "#t%3D3" names no t.
 func ParseTarget(u *url.URL) Target {
 	q := u.Query()
 	t := Target{Feed: q.Get("feed"), GUID: q.Get("guid")}
-	if r, ok := podcast.TimeFromURL(q, u.Fragment); ok {
+	if r, ok := podcast.TimeFromURL(q, u.EscapedFragment()); ok {
 		t.Time = r
 	}
 	return t

@@ -23,7 +23,7 @@ func TestTimeParam(t *testing.T) {
 		{podcast.Range{Start: 3723}, "1:02:03"},
 		{podcast.Range{Start: 90.5}, "1:30.5"},
 		{podcast.Range{Start: 90, End: 120}, "1:30,2:00"},
-		{podcast.Range{End: 120}, ",2:00"},
+		{podcast.Range{End: 120}, "0:00,2:00"}, // a clip from the start says so (issue 13)
 		{podcast.Range{Start: 120, End: 90}, "2:00"}, // an end before the start is dropped
 		{podcast.Range{Start: -5}, ""},
 	} {
@@ -83,6 +83,11 @@ func TestParseTarget(t *testing.T) {
 		{"/episode?guid=g&t=bogus#t=20", embed.Target{GUID: "g", Time: podcast.Range{Start: 20}}},
 		{"/episode?guid=g&t=20,10", embed.Target{GUID: "g"}},
 		{"/episode?guid=g#t=smpte:0:00:01:00", embed.Target{GUID: "g"}},
+		// The fragment is split before it is decoded: %3D is no '='.
+		{"/episode?guid=g#t%3D3", embed.Target{GUID: "g"}},
+		{"/episode?guid=g#t=npt%3A3", embed.Target{GUID: "g", Time: podcast.Range{Start: 3}}},
+		// A query time of 0 leaves the fragment in force.
+		{"/episode?guid=g&t=0#t=20", embed.Target{GUID: "g", Time: podcast.Range{Start: 20}}},
 		{"/embed?feed=" + url.QueryEscape(feedURL) + "&layout=mini&t=5", embed.Target{Feed: feedURL, Time: podcast.Range{Start: 5}}},
 	} {
 		u, err := url.Parse("https://earshot.example" + tc.url)

@@ -214,7 +214,7 @@ func checkFragmentRow(t *testing.T, c timeCase) {
 	if strings.Contains(c.input, "://") {
 		u, err := url.Parse(c.input)
 		require.NoError(t, err)
-		got, ok = podcast.TimeFromURL(u.Query(), u.Fragment)
+		got, ok = podcast.TimeFromURL(u.Query(), u.EscapedFragment())
 	} else {
 		value, found := strings.CutPrefix(c.input, "t=")
 		require.True(t, found, "fragment rows start with t=")

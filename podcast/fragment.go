@@ -14,66 +14,106 @@ type Range struct {
 	End   float64
 }
 
-// ParseTime parses the value of a "t" parameter as found in share links:
-// W3C Media Fragments temporal syntax ("90", "1:30", "0:01:30.5", "npt:90",
-// "90,120", ",120", "npt:10,20") plus the common "1h2m3s" form. SMPTE and
-// other time formats are refused, as are clips whose end is not after the
-// start: per the Media Fragments spec an invalid fragment is ignored, so
-// callers treat an error as "no time given".
-func ParseTime(v string) (Range, error) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return Range{}, fmt.Errorf("t=: empty: %w", ErrBadTime)
-	}
-	if r, ok := parseHMS(v); ok {
-		return Range{Start: r}, nil
-	}
-	// A format name ("npt:", "smpte-25:", "clock:") comes before the first
-	// ':'; clock times have digits there, and an end-only clip (",1:20") or
-	// a seconds start with a clock end ("120,0:02:01.5") have a comma.
-	if prefix, rest, ok := strings.Cut(v, ":"); ok && isTimeFormatName(prefix) {
-		if prefix != "npt" {
-			return Range{}, fmt.Errorf("t=%s: unsupported time format %q: %w", v, prefix, ErrBadTime)
-		}
-		v = rest
-	}
-	startS, endS, hasEnd := strings.Cut(v, ",")
+// Share links carry their time in one grammar, the temporal dimension of
+// W3C Media Fragments URI 1.0 (https://www.w3.org/TR/media-frags/#naming-time),
+// Normal Play Time only:
+//
+//	t=[npt:]a        start at a
+//	t=[npt:]a,b      play a to b (b > a)
+//	t=[npt:],b       play 0 to b (b > 0)
+//
+// where a time is seconds ("90", "90.5", "3."), mm:ss ("1:30", "01:30.5")
+// or h:mm:ss ("1:02:03", "0:00:01.00"). Seconds and minutes in a clock
+// time have two digits and are below 60; hours and plain seconds have 1 to
+// maxTimeDigits digits; a fraction may have any number of digits ("3." is
+// 3) and is truncated to milliseconds. Earshot's one leniency: the minutes
+// of mm:ss may be a single digit ("1:30", as FormatNPT writes it; "3:7" is
+// still invalid). No spaces, no other time formats (smpte:, clock:). An
+// invalid value is ignored, as the spec asks: the link plays from the start.
+//
+// The ?t= query (ParseTime) also takes the "1h2m3s" form; a #t= fragment
+// (TimeFromFragment) is the W3C grammar alone. web/bridge.js implements the
+// same rules for what only the browser sees, and testdata/time_vectors.json
+// holds the vectors both are tested against.
+
+// ParseTemporal parses the value of a media fragment's "t" (after
+// percent-decoding): the W3C grammar above.
+func ParseTemporal(v string) (Range, error) {
+	rest, _ := strings.CutPrefix(v, "npt:")
+	startS, endS, hasEnd := strings.Cut(rest, ",")
 	var r Range
-	var err error
-	if startS != "" {
-		if r.Start, err = ParseNPT(startS); err != nil {
-			return Range{}, fmt.Errorf("t=: start: %w", err)
+	var ok bool
+	switch {
+	case startS != "":
+		if r.Start, ok = parseClipTime(startS); !ok {
+			return Range{}, fmt.Errorf("t=%s: start: %w", v, ErrBadTime)
 		}
-	} else if !hasEnd {
-		return Range{}, fmt.Errorf("t=: empty: %w", ErrBadTime)
+	case !hasEnd:
+		return Range{}, fmt.Errorf("t=%s: empty: %w", v, ErrBadTime)
 	}
 	if hasEnd {
-		if r.End, err = ParseNPT(endS); err != nil {
-			return Range{}, fmt.Errorf("t=: end: %w", err)
+		if r.End, ok = parseClipTime(endS); !ok {
+			return Range{}, fmt.Errorf("t=%s: end: %w", v, ErrBadTime)
 		}
 		if r.End <= r.Start {
-			return Range{}, fmt.Errorf("t=: end before start: %w", ErrBadTime)
+			return Range{}, fmt.Errorf("t=%s: end not after start: %w", v, ErrBadTime)
 		}
 	}
 	return r, nil
 }
 
-// isTimeFormatName reports whether s looks like a Media Fragments time format
-// name: a letter followed by letters, digits or '-' ("npt", "smpte-30-drop").
-func isTimeFormatName(s string) bool {
-	if s == "" || !isASCIILetter(s[0]) {
-		return false
+// ParseTime parses the value of a "t" query parameter (?t=, the embed's
+// t=): the Media Fragments grammar (ParseTemporal) or the common "1h2m3s"
+// form ("90s", "2m", "1h30s"), a start only. An error means "no time".
+func ParseTime(v string) (Range, error) {
+	if s, ok := parseHMS(v); ok {
+		return Range{Start: s}, nil
 	}
-	for i := 1; i < len(s); i++ {
-		if c := s[i]; !isASCIILetter(c) && (c < '0' || c > '9') && c != '-' {
-			return false
-		}
-	}
-	return true
+	return ParseTemporal(v)
 }
 
-func isASCIILetter(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+// parseClipTime parses one npttime: npt-sec, npt-mmss or npt-hhmmss.
+func parseClipTime(s string) (float64, bool) {
+	fields := strings.Split(s, ":")
+	if len(fields) > 3 {
+		return 0, false
+	}
+	whole, frac, _ := strings.Cut(fields[len(fields)-1], ".")
+	if !allDigits(frac) {
+		return 0, false
+	}
+	var h, m, sec int64
+	var ok bool
+	switch len(fields) {
+	case 1:
+		sec, ok = digits(whole, 1, maxTimeDigits)
+	case 2: // mm:ss, minutes with one or two digits
+		m, ok = digits(fields[0], 1, 2)
+	case 3: // h:mm:ss
+		h, ok = digits(fields[0], 1, maxTimeDigits)
+		if ok {
+			m, ok = digits(fields[1], 2, 2)
+		}
+	}
+	if ok && len(fields) > 1 {
+		sec, ok = digits(whole, 2, 2)
+		ok = ok && m < 60 && sec < 60
+	}
+	if !ok {
+		return 0, false
+	}
+	// "5" -> 500 ms, "25" -> 250, "2345" -> 234: truncated, not rounded.
+	ms, _ := strconv.ParseInt((frac + "000")[:3], 10, 64)
+	return float64(h*3600+m*60+sec) + float64(ms)/1000, true
+}
+
+// digits parses s when it is min to max ASCII digits.
+func digits(s string, min, max int) (int64, bool) {
+	if len(s) < min || len(s) > max || !allDigits(s) {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
 }
 
 // parseHMS reads the YouTube-style "1h2m3s", "90s", "2m" form: each unit at
@@ -106,26 +146,44 @@ func parseHMS(v string) (float64, bool) {
 	return float64(total), true
 }
 
-// TimeFromURL finds the time of a share link: the "t" query parameter wins
-// over a "t" in the fragment ("#t=90,120", "#u=1&t=3"), because generated
-// links use the query so servers and link previews see it. ok is false when
-// the URL carries no valid time.
+// TimeFromURL finds the time of a share link from its decoded query and its
+// fragment as written (percent-encoded: url.URL.EscapedFragment, or
+// location.hash in a browser). A ?t= wins over a #t=, because generated links
+// use the query so servers and link previews see it; but a ?t= of 0 says
+// nothing a page without a time does not, so a #t= still applies then (the
+// server can tell the browser "no time" and "0" in one way only). ok is false
+// when the URL carries no valid time.
 func TimeFromURL(query url.Values, fragment string) (r Range, ok bool) {
-	if v := query.Get("t"); v != "" {
-		if r, err := ParseTime(v); err == nil {
-			return r, true
-		}
+	if r, ok := TimeFromQuery(query); ok && r != (Range{}) {
+		return r, true
 	}
-	return TimeFromFragment(fragment)
+	if r, ok := TimeFromFragment(fragment); ok {
+		return r, true
+	}
+	return TimeFromQuery(query)
 }
 
-// TimeFromFragment reads "t" from a media fragment ("t=90", "u=1&t=3",
-// "t=npt%3A3"). The fragment may start with '#'.
+// TimeFromQuery reads "t" from a decoded query with ParseTime. With several,
+// the last valid one wins, as in a fragment.
+func TimeFromQuery(query url.Values) (r Range, ok bool) {
+	for _, v := range query["t"] {
+		if t, err := ParseTime(v); err == nil {
+			r, ok = t, true
+		}
+	}
+	return r, ok
+}
+
+// TimeFromFragment reads "t" from a media fragment as written in the URL
+// ("t=90", "u=1&t=3", "t=npt%3A3"); it may start with '#'. As the spec
+// says, the fragment is split into name=value pairs at '&' and the first
+// '=' before anything is percent-decoded ("t%3D3" names no t), pairs that
+// do not decode are dropped, and of several "t" the last valid one wins.
 func TimeFromFragment(fragment string) (Range, bool) {
 	var out Range
 	ok := false
 	fragment = strings.TrimPrefix(fragment, "#")
-	for _, field := range strings.Split(fragment, "&") {
+	for field := range strings.SplitSeq(fragment, "&") {
 		name, value, found := strings.Cut(field, "=")
 		if !found {
 			continue
@@ -137,8 +195,7 @@ func TimeFromFragment(fragment string) (Range, bool) {
 		if err != nil {
 			continue
 		}
-		// The last valid occurrence wins, as in Media Fragments.
-		if r, err := ParseTime(v); err == nil {
+		if r, err := ParseTemporal(v); err == nil {
 			out, ok = r, true
 		}
 	}

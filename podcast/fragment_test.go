@@ -27,7 +27,9 @@ func TestParseTime(t *testing.T) {
 		{",1:20", podcast.Range{End: 80}},                        // end-only clock: no format prefix
 		{"120,0:02:01.5", podcast.Range{Start: 120, End: 121.5}}, // seconds start, clock end
 		{"0:02:00,121.5", podcast.Range{Start: 120, End: 121.5}},
-		{" 90 ", podcast.Range{Start: 90}},
+		{"3.", podcast.Range{Start: 3}},
+		{"00:00:01.00", podcast.Range{Start: 1}},
+		{"1:30.2345", podcast.Range{Start: 90.234}}, // truncated to milliseconds
 		// the "1h2m3s" form
 		{"1h2m3s", podcast.Range{Start: 3723}},
 		{"90s", podcast.Range{Start: 90}},
@@ -52,7 +54,9 @@ func TestParseTime(t *testing.T) {
 func TestParseTimeInvalid(t *testing.T) {
 	for _, in := range []string{
 		"", " ", ",", "10,", "10,5", "10,10", ",0", "npt:", "npt:,", "-5",
-		"1:60", "abc", "10,20,30", "NPT:10",
+		"1:60", "abc", "10,20,30", "NPT:10", " 90 ", "+90",
+		// W3C clock times: two-digit seconds, minutes below 60
+		"3:7", "0:0:0", "1:2:3", "0:00:60", "62:03", "100:00", "0:60:00", ".5",
 		"smpte:10:10:10", "smpte:10:10:10,11:11:11", "smpte-25:0:00:01:00",
 		"smpte-30-drop:0:00:01:00", "clock:2011-10-01T23:00:00Z",
 		"clock:2011-10-01T23:00:00Z,2011-10-01T23:00:10Z", "abc:1,2,3",
@@ -90,7 +94,7 @@ func TestTimeFromURL(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			u, err := url.Parse(tt.url)
 			require.NoError(t, err)
-			got, ok := podcast.TimeFromURL(u.Query(), u.Fragment)
+			got, ok := podcast.TimeFromURL(u.Query(), u.EscapedFragment())
 			assert.Equal(t, tt.wantOK, ok)
 			assert.Equal(t, ms(tt.want.Start), ms(got.Start), "start")
 			assert.Equal(t, ms(tt.want.End), ms(got.End), "end")
@@ -159,9 +163,14 @@ func FuzzParseTime(f *testing.F) {
 		if math.IsInf(r.End, 0) {
 			t.Fatalf("ParseTime(%q): end %v", s, r.End)
 		}
-		// A value that parses reads the same from a fragment.
-		if got, ok := podcast.TimeFromFragment("t=" + url.PathEscape(s)); !ok || got != r {
-			t.Fatalf("TimeFromFragment(t=%q) = %+v, %v; ParseTime = %+v", url.PathEscape(s), got, ok, r)
+		// A Media Fragments value reads the same from a fragment.
+		mf, mfErr := podcast.ParseTemporal(s)
+		if mfErr == nil && mf != r {
+			t.Fatalf("ParseTemporal(%q) = %+v, ParseTime = %+v", s, mf, r)
+		}
+		got, ok := podcast.TimeFromFragment("t=" + url.PathEscape(s))
+		if ok != (mfErr == nil) || got != mf {
+			t.Fatalf("TimeFromFragment(t=%q) = %+v, %v; ParseTemporal = %+v, %v", url.PathEscape(s), got, ok, mf, mfErr)
 		}
 	})
 }

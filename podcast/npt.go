@@ -12,8 +12,10 @@ import (
 var ErrBadTime = errors.New("not a valid time")
 
 // ParseNPT parses a Normal Play Time string as used by Podlove Simple
-// Chapters, podcast chapter files and share links: "90", "90.5", "1:30",
-// "1:30.5", "0:01:30.500". It follows the Podlove reference parser: seconds
+// Chapters, podcast chapter files, show notes and times typed by a listener:
+// "90", "90.5", "1:30", "1:30.5", "0:01:30.500". Share links use the stricter
+// W3C Media Fragments grammar instead (ParseTemporal). It follows the Podlove
+// reference parser ("1:2" is 62 s): seconds
 // must be below 60 when minutes are given, minutes below 60 when hours are
 // given, minutes above 59 without hours are accepted ("62:03"), and fractions
 // are truncated to milliseconds. Surrounding spaces are ignored.
