@@ -22,7 +22,7 @@
     if (m.data !== me && E.audio && !E.audio.paused) E.audio.pause();
   };
 
-  E.load = function (src, start) {
+  E.load = function (src, start, end) {
     var a = E.audio;
     if (!a) {
       a = E.audio = new Audio();
@@ -34,6 +34,7 @@
     if (src && src !== E.src) {
       E.src = src;
       a.src = src;
+      E.end = end || 0; // a clip's end: paint pauses there (Go after the takeover)
       if (start > 0) E.seek(start);
     }
     return a;
@@ -59,25 +60,63 @@
     E.live = true;
   };
 
-  // hashStart reads "#t=90" or "#t=1:30" (the start of a media fragment),
-  // or "?t=" where no server put the time into the page (a static export).
-  function hashStart() {
-    var m = /(?:^#|&)t=(?:npt:)?([0-9:.]+)/.exec(location.hash) ||
-      /(?:^\?|&)t=(?:npt(?::|%3A))?([0-9:.]+|[0-9.]+(?:%3A[0-9.]+)+)/.exec(location.search);
-    if (!m) return 0;
-    var s = 0;
-    m[1].replace(/%3A/g, ":").split(":").forEach(function (p) {
-      s = s * 60 + (parseFloat(p) || 0);
-    });
-    return s;
+  // The share-link time grammar of podcast/fragment.go, for what no server
+  // sees: W3C Media Fragments npt ("90", "3.", "1:30", "0:01:30.5",
+  // "npt:10,20", ",20"); ?t= also takes "1h2m3s". A result is [start, end]
+  // (end 0: none), null when invalid. Tested against the vectors in
+  // podcast/testdata/time_vectors.json by e2e/timegrammar_test.go.
+  function npt(s) {
+    var m = /^(?:(\d{1,9}):(\d\d):|(\d\d?):)?(\d+)(?:\.(\d*))?$/.exec(s),
+      mm = m && +(m[2] || m[3] || 0);
+    if (!m || (m[1] || m[3] ? m[4].length != 2 || mm > 59 || m[4] > 59 : m[4].length > 9)) return null;
+    return (+m[1] || 0) * 3600 + mm * 60 + +m[4] + ((m[5] || "") + "000").slice(0, 3) / 1000;
   }
+  function parseT(v, query) {
+    var m = query && v && /^(?:(\d{1,9})h)?(?:(\d{1,9})m)?(?:(\d{1,9})s)?$/.exec(v),
+      p = v.replace(/^npt:/, "").split(","),
+      a = p[0] ? npt(p[0]) : p.length > 1 ? 0 : null,
+      b = p.length > 1 ? npt(p[1]) : 0;
+    if (m) return [(m[1] || 0) * 3600 + (m[2] || 0) * 60 + +(m[3] || 0), 0];
+    return p.length < 3 && a != null && b != null && (p.length < 2 || b > a) ? [a, b] : null;
+  }
+  // fromFragment: split at '&' and the first '=', then decode; the last
+  // valid t wins. fromQuery: the same for ?t= (decoded as URLSearchParams).
+  function fromFragment(h) {
+    var r = null;
+    h.replace(/^#/, "").split("&").forEach(function (f) {
+      var i = f.indexOf("="), t;
+      try {
+        if (i >= 0 && decodeURIComponent(f.slice(0, i)) === "t" &&
+          (t = parseT(decodeURIComponent(f.slice(i + 1))))) r = t;
+      } catch (e) { /* not percent-encoded: ignored */ }
+    });
+    return r;
+  }
+  function fromQuery(q) {
+    var r = null;
+    new URLSearchParams(q).getAll("t").forEach(function (v) {
+      r = parseT(v, 1) || r;
+    });
+    return r;
+  }
+  // parseT(search, hash) is podcast.TimeFromURL: a ?t= other than 0 wins
+  // over #t=.
+  E.parseT = function (q, h) {
+    var r = fromQuery(q);
+    return r && r[0] + r[1] ? r : fromFragment(h) || r;
+  };
 
   function player(el) {
     return el && el.closest("[data-es-src]");
   }
 
-  function start(p) {
-    return hashStart() || parseFloat(p.getAttribute("data-es-start")) || 0;
+  // when is [start, clip end] for player p: what the server read from the
+  // query (data-es-start, data-es-end), else the #t= it cannot see. A static
+  // export's page was rendered without its query (data-es-static): there
+  // the bridge reads ?t= too.
+  function when(p) {
+    var r = [+p.getAttribute("data-es-start") || 0, +p.getAttribute("data-es-end") || 0];
+    return r[0] + r[1] ? r : E.parseT(p.hasAttribute("data-es-static") ? location.search : "", location.hash) || r;
   }
 
   function clock(t) {
@@ -90,6 +129,10 @@
   function paint() {
     if (E.live || !E.audio) return;
     var a = E.audio;
+    if (E.end && a.currentTime >= E.end) {
+      E.end = 0;
+      a.pause();
+    }
     document.querySelectorAll("[data-es-src]").forEach(function (p) {
       p.toggleAttribute("data-es-playing", !a.paused);
       var b = p.querySelector('[data-es="play"]');
@@ -106,7 +149,7 @@
     var el = ev.target.closest && ev.target.closest("[data-es], a[data-t]");
     var p = player(el);
     if (!p) return;
-    var a = E.load(p.getAttribute("data-es-src"), start(p));
+    var w = when(p), a = E.load(p.getAttribute("data-es-src"), w[0], w[1]);
     ["play", "pause", "timeupdate", "seeked"].forEach(function (n) {
       a.addEventListener(n, paint);
     });
@@ -116,7 +159,9 @@
       if (a.paused) a.play(); else a.pause();
     } else if (el.hasAttribute("data-t")) {
       ev.preventDefault();
-      E.seek(parseFloat(el.getAttribute("data-t")) || 0);
+      var t = parseFloat(el.getAttribute("data-t")) || 0;
+      if (+el.getAttribute("data-end") > t) E.end = +el.getAttribute("data-end");
+      E.seek(t);
       a.play();
     }
   });
@@ -125,7 +170,7 @@
     if (E.live || ev.target.getAttribute("data-es") !== "seekbar") return;
     var p = player(ev.target);
     if (!p) return;
-    E.load(p.getAttribute("data-es-src"), 0);
+    E.load(p.getAttribute("data-es-src"), 0, when(p)[1]);
     E.seek(parseFloat(ev.target.value) || 0);
   });
 })();
