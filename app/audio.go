@@ -60,6 +60,15 @@ func (b audioBridge) load(src string, start float64) app.Value {
 	return b.v.Call("load", src, start)
 }
 
+// clipEnd is where the bridge pauses the clip it started before the
+// takeover, 0 for none or once it has paused there.
+func (b audioBridge) clipEnd() float64 {
+	if !b.ok() {
+		return 0
+	}
+	return numOr(b.v.Get("end"), 0)
+}
+
 // seek moves playback to t seconds (once metadata is there).
 func (b audioBridge) seek(t float64) {
 	if b.ok() {
@@ -78,8 +87,8 @@ func readState(a app.Value) mediaState {
 	if a == nil {
 		return mediaState{paused: true}
 	}
-	s := mediaState{paused: a.Get("paused").Bool(), current: a.Get("currentTime").Float()}
-	if d := a.Get("duration").Float(); d > 0 && d < 1e9 { // NaN and Infinity fail both tests
+	s := mediaState{paused: flag(a.Get("paused")), current: num(a.Get("currentTime"))}
+	if d := num(a.Get("duration")); d > 0 && d < 1e9 { // NaN and Infinity fail both tests
 		s.duration = d
 	}
 	return s
@@ -195,7 +204,7 @@ func fetchWith(ctx context.Context, url string, init map[string]any) (status int
 	req.
 		Call("then", fn(func(_ app.Value, args []app.Value) any {
 			res := args[0]
-			st := res.Get("status").Int()
+			st := integer(res.Get("status"))
 			res.Call("text").
 				Call("then", fn(func(_ app.Value, args []app.Value) any {
 					done <- result{status: st, body: args[0].String()}
@@ -252,7 +261,7 @@ func inIframe() bool {
 // scrollBehavior is "smooth" unless the listener asked for reduced motion.
 func scrollBehavior() string {
 	if app.IsClient {
-		if mq := app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)"); mq.Truthy() && mq.Get("matches").Bool() {
+		if mq := app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)"); mq.Truthy() && flag(mq.Get("matches")) {
 			return "auto"
 		}
 	}

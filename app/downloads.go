@@ -76,8 +76,8 @@ func downloadEpisode(ctx context.Context, url string) error {
 	if err != nil {
 		return fmt.Errorf("the episode's host does not allow downloads for offline listening (%w)", err)
 	}
-	if !res.Get("ok").Bool() {
-		return fmt.Errorf("the episode's host answered HTTP %d", res.Get("status").Int())
+	if !flag(res.Get("ok")) {
+		return fmt.Errorf("the episode's host answered HTTP %d", integer(res.Get("status")))
 	}
 	if _, err := await(ctx, cache.Call("put", url, res)); err != nil {
 		return fmt.Errorf("the episode could not be stored (%w); free some space and try again", err)
@@ -136,7 +136,7 @@ func storageUsed(ctx context.Context) (used, quota float64) {
 	if err != nil || !est.Truthy() {
 		return 0, 0
 	}
-	return est.Get("usage").Float(), est.Get("quota").Float()
+	return num(est.Get("usage")), num(est.Get("quota"))
 }
 
 // megabytes formats bytes for people.

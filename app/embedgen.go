@@ -104,13 +104,13 @@ func (g *embedGenerator) Render() app.UI {
 				OnChange(func(ctx app.Context, e app.Event) { g.color = ctx.JSSrc().Get("value").String() })),
 			app.Label().Class("es-check").Body(
 				checkbox(g.atTime).OnChange(func(ctx app.Context, e app.Event) {
-					g.atTime = ctx.JSSrc().Get("checked").Bool()
+					g.atTime = flag(ctx.JSSrc().Get("checked"))
 				}),
 				app.Text(" "+g.lang.t("atCurrent")+" ("+podcast.FormatClock(g.Current)+")"),
 			),
 			app.Label().Class("es-check").Body(
 				checkbox(g.resizer).OnChange(func(ctx app.Context, e app.Event) {
-					g.resizer = ctx.JSSrc().Get("checked").Bool()
+					g.resizer = flag(ctx.JSSrc().Get("checked"))
 				}),
 				app.Text(" Resize the frame to its content (adds a 1 KB script)"),
 			),

@@ -26,7 +26,7 @@ func typing(ev app.Value) bool {
 	if !t.Truthy() || !t.Get("tagName").Truthy() {
 		return false
 	}
-	if t.Get("isContentEditable").Bool() {
+	if flag(t.Get("isContentEditable")) {
 		return true
 	}
 	switch strings.ToLower(t.Get("tagName").String()) {
@@ -42,7 +42,7 @@ func typing(ev app.Value) bool {
 // onKey maps keys to player actions. Keys on a focused button or link keep
 // their native meaning (Space and Enter press it).
 func (p *Player) onKey(ctx app.Context, ev app.Value) {
-	if typing(ev) || ev.Get("ctrlKey").Bool() || ev.Get("metaKey").Bool() || p.View == nil {
+	if typing(ev) || flag(ev.Get("ctrlKey")) || flag(ev.Get("metaKey")) || p.View == nil {
 		return
 	}
 	key := ev.Get("key").String()
@@ -50,7 +50,7 @@ func (p *Player) onKey(ctx app.Context, ev app.Value) {
 	if (key == " " || key == "Enter") && (tag == "button" || tag == "a" || tag == "summary") {
 		return
 	}
-	alt, shift := ev.Get("altKey").Bool(), ev.Get("shiftKey").Bool()
+	alt, shift := flag(ev.Get("altKey")), flag(ev.Get("shiftKey"))
 	// On a standalone page ↑/↓ keep scrolling unless the player has focus.
 	if (key == "ArrowUp" || key == "ArrowDown") && !inIframe() && !p.hasFocus() {
 		return
@@ -110,5 +110,5 @@ func (p *Player) onKey(ctx app.Context, ev app.Value) {
 func (p *Player) hasFocus() bool {
 	root := p.JSValue()
 	active := app.Window().Get("document").Get("activeElement")
-	return root != nil && root.Truthy() && active.Truthy() && root.Call("contains", active).Bool()
+	return root != nil && root.Truthy() && active.Truthy() && flag(root.Call("contains", active))
 }

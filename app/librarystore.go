@@ -73,7 +73,7 @@ func savedPositions() []inProgress {
 	}
 	ls := app.Window().Get("localStorage")
 	var out []inProgress
-	for i := 0; i < ls.Get("length").Int(); i++ {
+	for i := 0; i < integer(ls.Get("length")); i++ {
 		k := ls.Call("key", i).String()
 		rest, ok := strings.CutPrefix(k, keyPosition)
 		if !ok {

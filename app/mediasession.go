@@ -70,8 +70,8 @@ func (m *mediaSession) set(p *Player, ctx app.Context) {
 	handle("seekbackward", func(d app.Value) { p.seekBy(ctx, -offset(d, skipBack)) })
 	handle("seekforward", func(d app.Value) { p.seekBy(ctx, offset(d, skipForward)) })
 	handle("seekto", func(d app.Value) {
-		if d.Truthy() && d.Get("seekTime").Truthy() {
-			p.seekBy(ctx, d.Get("seekTime").Float()-p.currentTime())
+		if t := num(d.Get("seekTime")); !math.IsNaN(t) { // 0 is a valid seekTime
+			p.seekBy(ctx, t-p.currentTime())
 		}
 	})
 	handle("previoustrack", func(app.Value) { p.chapterStep(ctx, -1) })
@@ -94,15 +94,12 @@ func (m *mediaSession) position(st mediaState, rate float64) {
 }
 
 func offset(d app.Value, def float64) float64 {
-	if d.Truthy() && d.Get("seekOffset").Truthy() {
-		return d.Get("seekOffset").Float()
-	}
-	return def
+	return numOr(d.Get("seekOffset"), def)
 }
 
 func (p *Player) currentTime() float64 {
 	if a := bridge().audio(); a != nil {
-		return a.Get("currentTime").Float()
+		return numOr(a.Get("currentTime"), p.current)
 	}
 	return p.current
 }

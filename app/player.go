@@ -134,6 +134,8 @@ func (p *Player) OnInit() {
 		if st.duration > 0 {
 			p.duration = st.duration
 		}
+		// The bridge armed the clip's end (or already paused there).
+		p.clipEnd = bridge().clipEnd()
 	}
 	p.chapter = chapterAt(p.chapters(), p.current)
 }
@@ -157,12 +159,12 @@ func (p *Player) OnMount(ctx app.Context) {
 		p.docListeners = append(p.docListeners, listen(wrap, "pointermove", func(ev app.Value) { p.hoverTime(wrap, ev) }))
 	}
 	p.docListeners = append(p.docListeners, listen(app.Window(), "pagehide", func(app.Value) {
-		if a := bridge().audio(); a != nil && bridge().source() == p.src && a.Get("currentTime").Float() > 0 {
+		if a := bridge().audio(); a != nil && bridge().source() == p.src && num(a.Get("currentTime")) > 0 {
 			p.savePosition(a, true)
 		}
 	}))
 	p.session.set(p, ctx)
-	if p.Autoplay && (b.audio() == nil || b.audio().Get("paused").Bool()) {
+	if p.Autoplay && (b.audio() == nil || flag(b.audio().Get("paused"))) {
 		play(p.media(ctx))
 	}
 	if p.layout() == LayoutPage {
@@ -263,8 +265,8 @@ func (p *Player) follow(ctx app.Context, a app.Value) {
 	on("playing", sync(func() { p.buffering = false }))
 	on("canplay", sync(func() { p.buffering = false }))
 	on("error", sync(func() { p.failed, p.buffering = true, false }))
-	on("volumechange", sync(func() { p.volume, p.muted = a.Get("volume").Float(), a.Get("muted").Bool() }))
-	on("ratechange", sync(func() { p.rate = a.Get("playbackRate").Float() }))
+	on("volumechange", sync(func() { p.volume, p.muted = num(a.Get("volume")), flag(a.Get("muted")) }))
+	on("ratechange", sync(func() { p.rate = num(a.Get("playbackRate")) }))
 	on("timeupdate", func(app.Value) { p.tick(ctx, a) })
 }
 
@@ -363,7 +365,7 @@ func (p *Player) togglePlay(ctx app.Context) {
 	if a == nil {
 		return
 	}
-	if a.Get("paused").Bool() {
+	if flag(a.Get("paused")) {
 		play(a)
 	} else {
 		a.Call("pause")
@@ -390,7 +392,7 @@ func (p *Player) seekBy(ctx app.Context, d float64) {
 	if a == nil {
 		return
 	}
-	t := p.clamp(a.Get("currentTime").Float() + d)
+	t := p.clamp(numOr(a.Get("currentTime"), 0) + numOr0(d))
 	bridge().seek(t)
 	p.current = t
 	if root := p.JSValue(); root != nil && root.Truthy() {
@@ -400,7 +402,7 @@ func (p *Player) seekBy(ctx app.Context, d float64) {
 }
 
 func (p *Player) clamp(t float64) float64 {
-	if t < 0 {
+	if t < 0 || math.IsNaN(t) {
 		return 0
 	}
 	if d := p.total(); d > 0 && t > d {
@@ -418,7 +420,7 @@ func (p *Player) chapterStep(ctx app.Context, dir int) {
 	}
 	cur := p.current
 	if a := bridge().audio(); a != nil {
-		cur = a.Get("currentTime").Float()
+		cur = num(a.Get("currentTime"))
 	}
 	i := -1
 	for j, c := range chs {
@@ -474,6 +476,9 @@ func (p *Player) stepRate(dir int) {
 func validRate(r float64) bool { return r >= speeds[0] && r <= speeds[len(speeds)-1] }
 
 func (p *Player) setVolume(v float64) {
+	if math.IsNaN(v) {
+		return // the media element throws on NaN, which would end the program
+	}
 	v = math.Max(0, math.Min(1, v))
 	p.volume = v
 	if a := bridge().audio(); a != nil {
@@ -490,7 +495,7 @@ func (p *Player) toggleMute(ctx app.Context) {
 	if a == nil {
 		return
 	}
-	p.muted = !a.Get("muted").Bool()
+	p.muted = !flag(a.Get("muted"))
 	a.Set("muted", p.muted)
 }
 
@@ -577,8 +582,8 @@ func (p *Player) hoverTime(wrap, ev app.Value) {
 		return
 	}
 	box := wrap.Call("getBoundingClientRect")
-	x := ev.Get("clientX").Float() - box.Get("left").Float()
-	w := box.Get("width").Float()
+	x := num(ev.Get("clientX")) - num(box.Get("left"))
+	w := num(box.Get("width"))
 	if w <= 0 {
 		return
 	}

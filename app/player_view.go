@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -22,6 +23,10 @@ func (p *Player) Render() app.UI {
 		Class("es-player", "es-layout-"+l, classIf(p.playing, "es-playing"), classIf(p.buffering, "es-buffering")).
 		DataSet("es-src", attr(p.src)).
 		DataSet("es-start", p.startAt).
+		// The bridge plays these before the wasm: the clip's end, and on a
+		// static export (rendered without its query) ?t= is its to read.
+		DataSet("es-end", numAttr(p.clipEnd)).
+		DataSet("es-static", flagAttr(staticExport())).
 		Lang(string(p.lang)).
 		Aria("label", attr(p.lang.t("player", p.View.Episode.Title))).
 		OnClick(p.onTimeLink).
@@ -171,8 +176,9 @@ func (p *Player) renderSeek() app.UI {
 }
 
 func (p *Player) onSeekInput(ctx app.Context, e app.Event) {
-	t := ctx.JSSrc().Get("value").Float()
-	p.seekBy(ctx, t-p.currentTime())
+	if t := num(ctx.JSSrc().Get("value")); !math.IsNaN(t) {
+		p.seekBy(ctx, t-p.currentTime())
+	}
 }
 
 // renderExtras: chapter steps, speed, volume, alternate versions.
@@ -222,7 +228,7 @@ func (p *Player) renderExtras() app.UI {
 		iconButton("es-mute", volLabel, volIcon, func(ctx app.Context, e app.Event) { p.toggleMute(ctx) }),
 		app.Input().Type("range").Class("es-volume").Min(0).Max(1).Step(0.05).Value(p.volume).
 			Aria("label", p.lang.t("volume")).Aria("valuetext", fmt.Sprintf("%d %%", int(p.volume*100+0.5))).
-			OnInput(func(ctx app.Context, e app.Event) { p.setVolume(ctx.JSSrc().Get("value").Float()) }),
+			OnInput(func(ctx app.Context, e app.Event) { p.setVolume(num(ctx.JSSrc().Get("value"))) }),
 		p.renderVersions(),
 	)
 }
@@ -432,6 +438,23 @@ func (p *Player) renderHelp() app.UI {
 
 func iconButton(class, label string, icon app.UI, fn func(app.Context, app.Event)) app.UI {
 	return app.Button().Class("es-icon", class).Aria("label", label).Title(label).OnClick(fn).Body(icon)
+}
+
+// numAttr is a positive number as an attribute value, "" (no attribute)
+// otherwise.
+func numAttr(v float64) string {
+	if v > 0 {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return ""
+}
+
+// flagAttr is a present (true) or absent (false) boolean attribute.
+func flagAttr(v bool) string {
+	if v {
+		return "true"
+	}
+	return ""
 }
 
 func classIf(cond bool, class string) string {

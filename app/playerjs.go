@@ -108,7 +108,7 @@ func (j *playerJS) receive(ev app.Value) {
 			a.Call("pause")
 		}
 	case embed.MethodGetPaused:
-		reply(embed.Reply(m, a == nil || a.Get("paused").Bool()))
+		reply(embed.Reply(m, a == nil || flag(a.Get("paused"))))
 	case embed.MethodGetCurrentTime:
 		reply(embed.Reply(m, p.currentTime()))
 	case embed.MethodSetCurrentTime:
@@ -131,9 +131,9 @@ func (j *playerJS) receive(ev app.Value) {
 			}
 		})
 	case embed.MethodGetMuted:
-		reply(embed.Reply(m, a != nil && a.Get("muted").Bool()))
+		reply(embed.Reply(m, a != nil && flag(a.Get("muted"))))
 	case embed.MethodGetLoop:
-		reply(embed.Reply(m, a != nil && a.Get("loop").Bool()))
+		reply(embed.Reply(m, a != nil && flag(a.Get("loop"))))
 	case embed.MethodSetLoop:
 		if v, err := m.Bool(); err == nil {
 			ctx.Dispatch(func(ctx app.Context) {
@@ -188,8 +188,8 @@ func (j *playerJS) attach(a app.Value) {
 		listen(a, "progress", func(app.Value) {
 			st := readState(a)
 			buffered := 0.0
-			if b := a.Get("buffered"); b.Truthy() && b.Get("length").Int() > 0 {
-				buffered = b.Call("end", b.Get("length").Int()-1).Float()
+			if b := a.Get("buffered"); b.Truthy() && integer(b.Get("length")) > 0 {
+				buffered = num(b.Call("end", integer(b.Get("length"))-1))
 			}
 			j.emit(embed.EventProgress, func(id string) embed.Message { return embed.Progress(id, buffered, st.duration) })
 		}),
@@ -219,9 +219,9 @@ func (j *playerJS) observeSize() {
 		return
 	}
 	j.resizeFn = app.FuncOf(func(app.Value, []app.Value) any {
-		h := app.Window().Get("document").Get("documentElement").Get("scrollHeight").Int()
+		h := integer(app.Window().Get("document").Get("documentElement").Get("scrollHeight"))
 		if el := app.Window().Get("document").Call("querySelector", ".es-player"); el.Truthy() {
-			h = int(el.Call("getBoundingClientRect").Get("height").Float() + 0.5)
+			h = int(num(el.Call("getBoundingClientRect").Get("height")) + 0.5)
 		}
 		if h != j.lastH {
 			j.lastH = h

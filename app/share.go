@@ -39,6 +39,7 @@ type sharePanel struct {
 	lang    lang
 	kind    string
 	clip    podcast.Range
+	clipBad [2]bool // the clip's start or end field holds no time
 	chapter int
 	passage podcast.Range
 	note    string
@@ -54,6 +55,7 @@ func (s *sharePanel) OnInit() {
 func (s *sharePanel) resetClip() {
 	start := float64(int(s.Current))
 	s.clip = podcast.Range{Start: start, End: start + defaultClip}
+	s.clipBad = [2]bool{}
 	if d := s.View.Episode.Duration; d > 0 && s.clip.End > d {
 		s.clip.End = d
 	}
@@ -68,7 +70,7 @@ func (s *sharePanel) target() embed.Target {
 			t.Time = podcast.Range{Start: float64(int(s.Current))}
 		}
 	case shareClip:
-		if s.clip.End > s.clip.Start {
+		if s.clipProblem() == "" {
 			t.Time = s.clip
 		}
 	case shareChapter:
@@ -82,22 +84,40 @@ func (s *sharePanel) target() embed.Target {
 }
 
 // link is the share link: absolute, with ?t= so servers and link previews
-// see the time.
+// see the time. There is none while the clip is invalid: a link must not
+// quietly drop the clip the listener set up.
 func (s *sharePanel) link() string {
+	if s.clipProblem() != "" {
+		return ""
+	}
 	return origin() + episodeHref(s.target())
+}
+
+// clipProblem says what is wrong with the clip being shared, "" when
+// nothing is (or no clip is being shared).
+func (s *sharePanel) clipProblem() string {
+	switch {
+	case s.kind != shareClip:
+		return ""
+	case s.clipBad[0] || s.clipBad[1]:
+		return s.lang.t("clipNotTime")
+	case !(s.clip.Start >= 0 && s.clip.End > s.clip.Start):
+		return s.lang.t("clipOrder")
+	}
+	return ""
 }
 
 // usePassage takes the text selected in the transcript: from the start of
 // its first line to the start of the line after its last.
 func (s *sharePanel) usePassage(ctx app.Context, e app.Event) {
 	sel := app.Window().Call("getSelection")
-	if !sel.Truthy() || sel.Get("rangeCount").Int() == 0 || sel.Get("isCollapsed").Bool() {
+	if !sel.Truthy() || integer(sel.Get("rangeCount")) == 0 || flag(sel.Get("isCollapsed")) {
 		s.note = "Select some lines of the transcript first."
 		return
 	}
 	seg := func(node app.Value) app.Value {
 		for n := node; n.Truthy(); n = n.Get("parentNode") {
-			if n.Get("nodeType").Int() == 1 && n.Call("hasAttribute", "data-seg").Bool() {
+			if integer(n.Get("nodeType")) == 1 && flag(n.Call("hasAttribute", "data-seg")) {
 				return n
 			}
 		}
@@ -114,7 +134,7 @@ func (s *sharePanel) usePassage(ctx app.Context, e app.Event) {
 		a, b, last = b, a, first
 	}
 	end := b + defaultClip
-	if next := last.Get("nextElementSibling"); next.Truthy() && next.Call("hasAttribute", "data-t").Bool() {
+	if next := last.Get("nextElementSibling"); next.Truthy() && flag(next.Call("hasAttribute", "data-t")) {
 		end = attrFloat(next, "data-t")
 	}
 	s.passage = podcast.Range{Start: a, End: end}
@@ -149,7 +169,7 @@ func (s *sharePanel) share(ctx app.Context, e app.Event) {
 }
 
 func (s *sharePanel) Render() app.UI {
-	link := s.link()
+	link, problem := s.link(), s.clipProblem()
 	canShare := app.IsClient && app.Window().Get("navigator").Get("share").Truthy()
 	copyLabel := s.lang.t("copyLink")
 	if s.copied {
@@ -160,13 +180,16 @@ func (s *sharePanel) Render() app.UI {
 		s.renderKinds(),
 		app.Div().Class("es-sharerow").Body(
 			app.Input().Type("text").Class("es-sharelink").ReadOnly(true).Value(attr(link)).Aria("label", s.lang.t("share")),
-			app.Button().Class("es-btn", "es-copy").Text(copyLabel).OnClick(s.copy),
+			app.Button().Class("es-btn", "es-copy").Text(copyLabel).Disabled(link == "").OnClick(s.copy),
 			app.If(canShare, func() app.UI {
-				return app.Button().Class("es-btn").Text(s.lang.t("share") + "…").OnClick(s.share)
+				return app.Button().Class("es-btn").Text(s.lang.t("share") + "…").Disabled(link == "").OnClick(s.share)
 			}),
 		),
+		app.If(problem != "", func() app.UI {
+			return app.P().Class("es-error", "es-clipproblem").Attr("role", "alert").Text(problem)
+		}),
 		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: s.lang.t("copied")}[s.copied]),
-		app.If(!staticExport(), func() app.UI {
+		app.If(!staticExport() && link != "", func() app.UI {
 			return app.Img().Class("es-qr").Src("/api/qr?url="+url.QueryEscape(link)).Alt(attr("QR code: "+link)).Width(160).Height(160).Attr("loading", "lazy")
 		}),
 		&embedGenerator{View: s.View, Lang: s.Lang, Current: s.Current},
@@ -195,9 +218,9 @@ func (s *sharePanel) renderKinds() app.UI {
 		choice(shareClip, "Clip"),
 		app.If(s.kind == shareClip, func() app.UI {
 			return app.Span().Class("es-cliptimes").Body(
-				timeField("Clip start", s.clip.Start, func(v float64) { s.clip.Start = v }),
+				timeField("Clip start", s.clip.Start, &s.clipBad[0], func(v float64) { s.clip.Start = v }),
 				app.Text(" – "),
-				timeField("Clip end", s.clip.End, func(v float64) { s.clip.End = v }),
+				timeField("Clip end", s.clip.End, &s.clipBad[1], func(v float64) { s.clip.End = v }),
 			)
 		}),
 		app.If(len(chs) > 0, func() app.UI { return choice(shareChapter, s.lang.t("chapters")) }),
@@ -220,13 +243,17 @@ func (s *sharePanel) renderKinds() app.UI {
 	)
 }
 
-// timeField is a text field for a clock time ("1:30"); unparsable input is
-// ignored (the link keeps the last good value).
-func timeField(label string, v float64, set func(float64)) app.UI {
+// timeField is a text field for a clock time ("1:30", "90"); *bad says
+// whether it holds something else, which the panel reports rather than
+// sharing a link without the clip.
+func timeField(label string, v float64, bad *bool, set func(float64)) app.UI {
 	return app.Input().Type("text").Class("es-timefield").Aria("label", label).Size(8).
+		Aria("invalid", *bad).
 		Value(podcast.FormatClock(v)).
 		OnChange(func(ctx app.Context, e app.Event) {
-			if t, err := podcast.ParseNPT(ctx.JSSrc().Get("value").String()); err == nil {
+			t, err := podcast.ParseNPT(ctx.JSSrc().Get("value").String())
+			*bad = err != nil
+			if err == nil {
 				set(t)
 			}
 		}, app.EventScope(label))

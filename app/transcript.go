@@ -129,7 +129,7 @@ func (t *transcriptView) followAudio(ctx app.Context, a app.Value) {
 	if t.listener != nil {
 		return
 	}
-	l := listen(a, "timeupdate", func(app.Value) { t.follow(a.Get("currentTime").Float()) })
+	l := listen(a, "timeupdate", func(app.Value) { t.follow(num(a.Get("currentTime"))) })
 	t.listener = &l
 }
 
@@ -176,8 +176,8 @@ func (t *transcriptView) scrollTo(i int) {
 	if !box.Truthy() || !el.Truthy() {
 		return
 	}
-	top := el.Call("getBoundingClientRect").Get("top").Float() - box.Call("getBoundingClientRect").Get("top").Float() +
-		box.Get("scrollTop").Float() - box.Get("clientHeight").Float()/3
+	top := num(el.Call("getBoundingClientRect").Get("top")) - num(box.Call("getBoundingClientRect").Get("top")) +
+		num(box.Get("scrollTop")) - num(box.Get("clientHeight"))/3
 	box.Call("scrollTo", map[string]any{"top": top, "behavior": scrollBehavior()})
 }
 
@@ -256,7 +256,7 @@ func (t *transcriptView) renderSearch() app.UI {
 			OnKeyDown(func(ctx app.Context, e app.Event) {
 				if e.Get("key").String() == "Enter" {
 					e.PreventDefault()
-					t.step(ctx, map[bool]int{true: -1, false: 1}[e.Get("shiftKey").Bool()])
+					t.step(ctx, map[bool]int{true: -1, false: 1}[flag(e.Get("shiftKey"))])
 				}
 			}),
 		app.Button().Class("es-icon").Aria("label", t.lang.t("prevMatch")).Text("↑").

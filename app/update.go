@@ -41,7 +41,7 @@ func (b *updateBanner) check(ctx app.Context) {
 	}
 	ctx.Async(func() {
 		own, err := await(ctx, cs.Call("has", "earshot-"+app.Getenv("GOAPP_VERSION")))
-		if err == nil && own.Bool() {
+		if err == nil && flag(own) {
 			return // the worker that took over is this page's version
 		}
 		ctx.Dispatch(func(ctx app.Context) {

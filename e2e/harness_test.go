@@ -116,8 +116,10 @@ func browser(tb testing.TB) context.Context {
 	tb.Cleanup(cancel)
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	tb.Cleanup(acancel)
-	bctx, bcancel := chromedp.NewContext(actx)
+	crashes := watchCrashes(tb, "page")
+	bctx, bcancel := chromedp.NewContext(actx, chromedp.WithListener(crashes.listen))
 	tb.Cleanup(bcancel)
+	crashes.register(bctx)
 	require.NoError(tb, chromedp.Do(bctx), "starting Chromium")
 	return bctx
 }
@@ -194,8 +196,10 @@ func frame(tb testing.TB, ctx context.Context, urlPart string) context.Context {
 		require.NoError(tb, err)
 		for _, info := range infos {
 			if info.Type == "iframe" && strings.Contains(info.URL, urlPart) {
-				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID))
+				crashes := watchCrashes(tb, "iframe "+urlPart)
+				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithListener(crashes.listen))
 				tb.Cleanup(cancel)
+				crashes.register(fctx)
 				return fctx
 			}
 		}
