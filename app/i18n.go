@@ -83,7 +83,9 @@ sleepMinutes	Stop in %s min	Stopp in %s Min.	Arrêt dans %s min	Parar en %s min
 sleepChapter	Stop at end of chapter	Stopp am Kapitelende	Arrêt en fin de chapitre	Parar al final del capítulo
 sleepEpisode	Stop at end of episode	Stopp am Folgenende	Arrêt en fin d’épisode	Parar al final del episodio
 updateReady	A new version of Earshot is ready.	Eine neue Version von Earshot ist bereit.	Une nouvelle version d’Earshot est prête.	Hay una nueva versión de Earshot lista.
-reload	Reload	Neu laden	Recharger	Recargar`
+reload	Reload	Neu laden	Recharger	Recargar
+clipNotTime	Type the clip’s times as 1:30 or 90.	Zeiten des Ausschnitts bitte als 1:30 oder 90 eingeben.	Saisissez les temps de l’extrait sous la forme 1:30 ou 90.	Escribe los tiempos del fragmento como 1:30 o 90.
+clipOrder	The clip must end after it starts.	Der Ausschnitt muss nach seinem Beginn enden.	L’extrait doit se terminer après son début.	El fragmento debe terminar después de empezar.`
 
 // messages is messageTable by key, then language. A missing translation
 // falls back to English, so a new string never shows a key.
