@@ -120,7 +120,9 @@ func (p *Player) OnInit() {
 	var prog progress
 	if load(p.progressKey(), &prog) {
 		p.finished = prog.Finished
-		if p.Start.Start == 0 && !prog.Finished && prog.Position > minResume {
+		// A link's time, even a clip from 0:00, wins over the saved
+		// position (as in the bridge).
+		if p.Start == (podcast.Range{}) && !prog.Finished && prog.Position > minResume {
 			p.startAt = prog.Position
 		}
 	}
