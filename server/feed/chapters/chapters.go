@@ -22,6 +22,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/earshot/earshot/podcast"
 )
 
 // Limits. Exported ones are the ones a fetcher needs to size its reads.
@@ -124,12 +126,9 @@ func cleanURL(ref string, base *url.URL) string {
 	if base != nil {
 		u = base.ResolveReference(u)
 	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
 	s := u.String()
 	if len(s) > maxURLBytes {
 		return ""
 	}
-	return s
+	return podcast.SafeLink(s) // Earshot's one URL policy
 }

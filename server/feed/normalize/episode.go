@@ -200,21 +200,22 @@ func (b *episodeBuilder) enclosure(it *gofeed.Item, ns *namespaces) podcast.Encl
 			Length: parseCount(e.Length),
 		}
 	}
+	// An enclosure whose URL the policy refuses is skipped, not played.
 	for _, e := range it.Enclosures {
-		if e != nil && strings.TrimSpace(e.URL) != "" && isMediaType(e.Type) {
+		if e != nil && resolveURL(b.base, e.URL) != "" && isMediaType(e.Type) {
 			return pick(e)
 		}
 	}
 	for _, e := range it.Enclosures {
-		if e != nil && hasMediaExt(strings.TrimSpace(e.URL)) && !strings.HasPrefix(strings.ToLower(e.Type), "image/") {
+		if e != nil && resolveURL(b.base, e.URL) != "" && hasMediaExt(strings.TrimSpace(e.URL)) && !strings.HasPrefix(strings.ToLower(e.Type), "image/") {
 			return pick(e)
 		}
 	}
 	for _, c := range mediaContents(it.Extensions, ns) {
-		u := attr(c, "url")
+		u := resolveURL(b.base, attr(c, "url"))
 		medium := strings.ToLower(attr(c, "medium"))
 		if u != "" && (isMediaType(attr(c, "type")) || medium == "audio" || medium == "video") {
-			return podcast.Enclosure{URL: resolveURL(b.base, u), Type: attr(c, "type"), Length: parseCount(attr(c, "fileSize"))}
+			return podcast.Enclosure{URL: u, Type: attr(c, "type"), Length: parseCount(attr(c, "fileSize"))}
 		}
 	}
 	return podcast.Enclosure{}
@@ -253,20 +254,23 @@ func duration(it *gofeed.Item, ns *namespaces) float64 {
 
 // image returns the item's artwork: itunes:image, else what gofeed found
 // (a Media RSS or image enclosure), else media:thumbnail, else the show's.
+// An image URL the policy refuses counts as none.
 func (b *episodeBuilder) image(it *gofeed.Item, ns *namespaces) string {
-	if u := imageHref(ns.itunes.first(it.Extensions, "image")); u != "" {
-		return resolveURL(b.base, u)
+	if u := resolveURL(b.base, imageHref(ns.itunes.first(it.Extensions, "image"))); u != "" {
+		return u
 	}
-	if it.Image != nil && strings.TrimSpace(it.Image.URL) != "" {
-		return resolveURL(b.base, it.Image.URL)
+	if it.Image != nil {
+		if u := resolveURL(b.base, it.Image.URL); u != "" {
+			return u
+		}
 	}
-	if u := attr(ns.media.first(it.Extensions, "thumbnail"), "url"); u != "" {
-		return resolveURL(b.base, u)
+	if u := resolveURL(b.base, attr(ns.media.first(it.Extensions, "thumbnail"), "url")); u != "" {
+		return u
 	}
 	for _, g := range ns.media.all(it.Extensions, "group") {
 		if ts := g.Children["thumbnail"]; len(ts) > 0 {
-			if u := attr(&ts[0], "url"); u != "" {
-				return resolveURL(b.base, u)
+			if u := resolveURL(b.base, attr(&ts[0], "url")); u != "" {
+				return u
 			}
 		}
 	}

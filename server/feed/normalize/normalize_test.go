@@ -259,7 +259,7 @@ func TestEpisodeFields(t *testing.T) {
 	assert.Equal(t, []podcast.TranscriptRef{{URL: "https://example.com/t.srt", Type: "application/srt", Language: "en", Rel: "captions"}}, ep.Transcripts)
 	assert.Equal(t, []podcast.AlternateEnclosure{{
 		Type: "audio/opus", Length: 99, Bitrate: 64000, Title: "Small", Lang: "en", Default: true,
-		Sources: []string{"https://example.com/ep1.opus", "ipfs://abc"},
+		Sources: []string{"https://example.com/ep1.opus"}, // not ipfs://abc: http(s) only
 	}}, ep.Alternates)
 	assert.Empty(t, ep.Notes)
 	assert.Empty(t, ep.Summary)

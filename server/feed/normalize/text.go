@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/earshot/earshot/podcast"
 )
 
 // plainText turns a feed text field, which may hold HTML, into plain text:
@@ -83,16 +85,19 @@ func collapseSpaces(s string) string {
 // resolveURL makes ref absolute against base when it is relative, and
 // returns absolute references untouched (byte for byte: hosts count
 // downloads by the enclosure URL). Surrounding white space is dropped.
+// Every URL of a feed goes through here, and so through Earshot's URL
+// policy (podcast.SafeLink): what is not an absolute http(s) URL in the end
+// (javascript:, data:, vbscript:, a relative link without a base…) is "".
 func resolveURL(base *url.URL, ref string) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" || base == nil || hasScheme(ref) {
-		return ref
+		return podcast.SafeLink(ref)
 	}
 	u, err := url.Parse(ref)
 	if err != nil || u.IsAbs() {
-		return ref
+		return podcast.SafeLink(ref)
 	}
-	return base.ResolveReference(u).String()
+	return podcast.SafeLink(base.ResolveReference(u).String())
 }
 
 // hasScheme reports whether s starts with "scheme:" (RFC 3986).

@@ -433,9 +433,8 @@ func resolve(base *url.URL, ref string, mailto bool) (string, bool) {
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https":
-		if u.Host == "" {
-			return "", false
-		}
+		s := podcast.SafeLink(u.String()) // Earshot's one URL policy
+		return s, s != ""
 	case "mailto":
 		if !mailto || u.Opaque == "" {
 			return "", false
