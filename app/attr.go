@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/earshot/earshot/podcast"
 )
 
 // go-app's server-side renderer writes attribute values with strconv.Quote,
@@ -38,6 +40,16 @@ func attr(s string) string {
 	}
 	return b.String()
 }
+
+// hrefOf and srcOf are how a URL from a feed becomes an attribute: the
+// URL policy of podcast.SafeLink / SafeImage (absolute http(s); for images
+// also the server's own data:image), then attr. The server applied the same
+// policy when it normalized the feed; this is the second line, for data that
+// reaches the page by any other way. Both are "" for a refused URL: render
+// no link or image then.
+func hrefOf(u string) string { return attr(podcast.SafeLink(u)) }
+
+func srcOf(u string) string { return attr(podcast.SafeImage(u)) }
 
 // plainQuotes replaces straight double quotes with typographic ones, for
 // text that go-app writes both as text and as an attribute (the page title

@@ -38,7 +38,10 @@ func (p *Player) renderPeople() app.UI {
 				if title == "" {
 					title = p.lang.t("support")
 				}
-				return app.A().Class("es-btn").Href(attr(f.URL)).Target("_blank").Rel("noopener noreferrer").Text(title)
+				if hrefOf(f.URL) == "" {
+					return nil
+				}
+				return app.A().Class("es-btn").Href(hrefOf(f.URL)).Target("_blank").Rel("noopener noreferrer").Text(title)
 			}))
 		}),
 	)
@@ -47,12 +50,12 @@ func (p *Player) renderPeople() app.UI {
 func renderPerson(person podcast.Person) app.UI {
 	name := app.Span().Class("es-person-name").Text(person.Name)
 	var named app.UI = name
-	if person.Href != "" {
-		named = app.A().Href(attr(person.Href)).Target("_blank").Rel("noopener noreferrer").Body(name)
+	if href := hrefOf(person.Href); href != "" {
+		named = app.A().Href(href).Target("_blank").Rel("noopener noreferrer").Body(name)
 	}
 	return app.Li().Class("es-person").Body(
-		app.If(person.Image != "", func() app.UI {
-			return app.Img().Class("es-avatar").Src(attr(person.Image)).Alt("").Aria("hidden", "true").Width(40).Height(40).Attr("loading", "lazy")
+		app.If(srcOf(person.Image) != "", func() app.UI {
+			return app.Img().Class("es-avatar").Src(srcOf(person.Image)).Alt("").Aria("hidden", "true").Width(40).Height(40).Attr("loading", "lazy")
 		}),
 		app.Span().Body(
 			named,

@@ -53,7 +53,7 @@ func (p *Player) renderHead() app.UI {
 	mini := p.layout() == LayoutMini
 	return app.Div().Class("es-head").Body(
 		app.If(!mini && p.art() != "", func() app.UI {
-			return app.Img().Class("es-cover").Src(attr(p.art())).Alt(attr(p.lang.t("coverOf", p.View.Show.Title))).Width(96).Height(96)
+			return app.Img().Class("es-cover").Src(srcOf(p.art())).Alt(attr(p.lang.t("coverOf", p.View.Show.Title))).Width(96).Height(96)
 		}),
 		app.Div().Class("es-meta").Body(
 			app.P().Class("es-show").Text(p.View.Show.Title),
@@ -103,10 +103,10 @@ func (p *Player) renderLabels() app.UI {
 // switch art without being listed), else the episode's.
 func (p *Player) art() string {
 	chs := p.chapters()
-	if p.chapter >= 0 && p.chapter < len(chs) && chs[p.chapter].Image != "" {
-		return chs[p.chapter].Image
+	if p.chapter >= 0 && p.chapter < len(chs) && podcast.SafeImage(chs[p.chapter].Image) != "" {
+		return podcast.SafeImage(chs[p.chapter].Image)
 	}
-	return p.View.Episode.Image
+	return podcast.SafeImage(p.View.Episode.Image)
 }
 
 // chapterTitle is the title of the listed chapter playing now.
@@ -378,14 +378,14 @@ func (p *Player) renderChapters() app.UI {
 					app.A().Href(attr(href)).DataSet("t", strconv.FormatFloat(c.Start, 'f', -1, 64)).
 						Aria("current", ariaCurrent(cur)).
 						Body(
-							app.If(c.Image != "", func() app.UI {
-								return app.Img().Class("es-chapimg").Src(attr(c.Image)).Alt("").Aria("hidden", "true").Width(40).Height(40).Attr("loading", "lazy")
+							app.If(srcOf(c.Image) != "", func() app.UI {
+								return app.Img().Class("es-chapimg").Src(srcOf(c.Image)).Alt("").Aria("hidden", "true").Width(40).Height(40).Attr("loading", "lazy")
 							}),
 							app.Span().Class("es-at").Text(podcast.FormatClock(c.Start)),
 							app.Span().Class("es-chaptitle").Text(c.Title),
 						),
-					app.If(c.URL != "", func() app.UI {
-						return app.A().Class("es-chaplink").Href(attr(c.URL)).Target("_blank").Rel("noopener noreferrer").
+					app.If(hrefOf(c.URL) != "", func() app.UI {
+						return app.A().Class("es-chaplink").Href(hrefOf(c.URL)).Target("_blank").Rel("noopener noreferrer").
 							Aria("label", attr(c.Title+" ↗")).Text("↗")
 					}),
 				)

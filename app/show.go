@@ -171,8 +171,8 @@ func (p *showPage) renderShow() app.UI {
 	eps := all[:min(p.limit, len(all))]
 	return app.Div().Body(
 		app.Div().Class("es-head").Body(
-			app.If(s.Image != "", func() app.UI {
-				return app.Img().Class("es-cover").Src(attr(s.Image)).Alt(attr("Cover art of " + s.Title)).Width(96).Height(96)
+			app.If(srcOf(s.Image) != "", func() app.UI {
+				return app.Img().Class("es-cover").Src(srcOf(s.Image)).Alt(attr("Cover art of " + s.Title)).Width(96).Height(96)
 			}),
 			app.Div().Body(
 				app.H1().Class("es-title").Text(s.Title),
