@@ -1,6 +1,10 @@
 package embed
 
-import "net/url"
+import (
+	"net/url"
+
+	"github.com/earshot/earshot/podcast"
+)
 
 // oEmbed sizes and cache lifetime.
 const (
@@ -118,7 +122,5 @@ func OEmbedURL(base, pageURL, format string) string {
 	return trimBase(base) + PathOEmbed + "?" + q.Encode()
 }
 
-func isHTTPURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-}
+// isHTTPURL applies Earshot's URL policy (podcast.SafeLink).
+func isHTTPURL(s string) bool { return podcast.SafeLink(s) != "" }

@@ -8,7 +8,6 @@ import (
 	"html"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -320,10 +319,8 @@ func firstHTTPURL(us ...string) string {
 	return ""
 }
 
-func isAbsHTTP(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-}
+// isAbsHTTP applies Earshot's URL policy (podcast.SafeLink).
+func isAbsHTTP(s string) bool { return podcast.SafeLink(s) != "" }
 
 // rewriteHead returns page with its link-preview elements replaced by
 // tags: every <meta> whose property or name is og:…, twitter:… or
