@@ -59,3 +59,16 @@ func numOr0(f float64) float64 {
 	}
 	return f
 }
+
+// prerenderedTab is the tab the bridge shows in the prerendered page (the
+// listener may have switched before the takeover), "" when none.
+func prerenderedTab() string {
+	if !app.IsClient {
+		return ""
+	}
+	el := app.Window().Get("document").Call("querySelector", `.es-tab[aria-selected="true"]`)
+	if !flag(el) {
+		return ""
+	}
+	return strings.TrimPrefix(el.Get("id").String(), "es-tab-")
+}

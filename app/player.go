@@ -106,6 +106,9 @@ func (p *Player) OnInit() {
 	}
 	p.src = chooseSource(&p.View.Episode)
 	p.initFor = p.View.Episode.GUID
+	if p.layout() == LayoutFull {
+		p.tab = prerenderedTab() // the listener may have switched tabs before the takeover
+	}
 	if lib, err := loadLibrary(); err == nil {
 		p.queued = lib.Queue.Contains(p.View.Show.FeedURL, p.View.Episode.GUID)
 	}

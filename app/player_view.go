@@ -22,7 +22,10 @@ func (p *Player) Render() app.UI {
 	return app.Article().
 		Class("es-player", "es-layout-"+l, classIf(p.playing, "es-playing"), classIf(p.buffering, "es-buffering")).
 		DataSet("es-src", attr(p.src)).
-		DataSet("es-start", p.startAt).
+		DataSet("es-start", p.Start.Start).
+		DataSet("es-key", attr(p.progressKey())).
+		DataSet("es-chapters", chapterStarts(p.chapters())).
+		DataSet("es-labels", p.lang.t("play")+"|"+p.lang.t("pause")).
 		// The bridge plays these before the wasm: the clip's end, and on a
 		// static export (rendered without its query) ?t= is its to read.
 		DataSet("es-end", numAttr(p.clipEnd)).
@@ -128,13 +131,13 @@ func (p *Player) renderControls() app.UI {
 	full := p.layout() != LayoutMini
 	return app.Div().Class("es-controls").Body(
 		app.If(full, func() app.UI {
-			return iconButton("es-skip", p.lang.t("back15"), iconBack(), func(ctx app.Context, e app.Event) { p.seekBy(ctx, -skipBack) })
+			return bridgeButton("es-skip", "skip", -skipBack, p.lang.t("back15"), iconBack(), func(ctx app.Context, e app.Event) { p.seekBy(ctx, -skipBack) })
 		}),
 		app.Button().Class("es-play").DataSet("es", "play").Aria("label", label).
 			OnClick(func(ctx app.Context, e app.Event) { e.PreventDefault(); p.togglePlay(ctx) }).
 			Body(iconPlay(), iconPause()),
 		app.If(full, func() app.UI {
-			return iconButton("es-skip", p.lang.t("fwd30"), iconFwd(), func(ctx app.Context, e app.Event) { p.seekBy(ctx, skipForward) })
+			return bridgeButton("es-skip", "skip", skipForward, p.lang.t("fwd30"), iconFwd(), func(ctx app.Context, e app.Event) { p.seekBy(ctx, skipForward) })
 		}),
 		p.renderSeek(),
 		app.Button().Class("es-time").Title(p.lang.t(map[bool]string{false: "elapsed", true: "remaining"}[p.remaining])).
@@ -190,12 +193,12 @@ func (p *Player) renderExtras() app.UI {
 	}
 	return app.Div().Class("es-extras").Body(
 		app.If(hasChapters, func() app.UI {
-			return iconButton("es-chap", p.lang.t("prevChapter"), iconPrev(), func(ctx app.Context, e app.Event) { p.chapterStep(ctx, -1) })
+			return bridgeButton("es-chap", "chap", -1, p.lang.t("prevChapter"), iconPrev(), func(ctx app.Context, e app.Event) { p.chapterStep(ctx, -1) })
 		}),
 		app.If(hasChapters, func() app.UI {
-			return iconButton("es-chap", p.lang.t("nextChapter"), iconNext(), func(ctx app.Context, e app.Event) { p.chapterStep(ctx, +1) })
+			return bridgeButton("es-chap", "chap", +1, p.lang.t("nextChapter"), iconNext(), func(ctx app.Context, e app.Event) { p.chapterStep(ctx, +1) })
 		}),
-		app.Select().Class("es-speed").Aria("label", p.lang.t("speed")).
+		app.Select().Class("es-speed").DataSet("es", "speed").Aria("label", p.lang.t("speed")).
 			OnChange(func(ctx app.Context, e app.Event) {
 				if r, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64); err == nil {
 					p.setRate(r)
@@ -205,7 +208,7 @@ func (p *Player) renderExtras() app.UI {
 				v := strconv.FormatFloat(speeds[i], 'f', -1, 64)
 				return option(v, v+"×", speeds[i] == p.rate)
 			})),
-		p.renderSleep(),
+		app.If(p.layout() == LayoutPage, func() app.UI { return p.renderSleep() }),
 		app.If(app.IsClient && p.layout() == LayoutPage, func() app.UI {
 			label := "Download for offline"
 			switch {
@@ -216,17 +219,17 @@ func (p *Player) renderExtras() app.UI {
 			case p.offline:
 				label = "Downloaded ✓ (remove)"
 			}
-			return app.Button().Class("es-btn", "es-download").Aria("pressed", strconv.FormatBool(p.offline)).Text(label).
+			return app.Button().Class("es-btn", "es-download", "es-app-only").Aria("pressed", strconv.FormatBool(p.offline)).Text(label).
 				OnClick(func(ctx app.Context, e app.Event) { p.toggleDownload(ctx) })
 		}),
 		app.If(p.dlNote != "", func() app.UI { return app.Span().Class("es-status", "es-dlnote").Aria("live", "polite").Text(p.dlNote) }),
 		app.If(app.IsClient && p.layout() == LayoutPage, func() app.UI {
-			return app.Button().Class("es-btn", "es-queue-toggle").Aria("pressed", strconv.FormatBool(p.queued)).
+			return app.Button().Class("es-btn", "es-queue-toggle", "es-app-only").Aria("pressed", strconv.FormatBool(p.queued)).
 				Text(map[bool]string{false: "Add to queue", true: "In queue ✓"}[p.queued]).
 				OnClick(func(ctx app.Context, e app.Event) { p.toggleQueue() })
 		}),
-		iconButton("es-mute", volLabel, volIcon, func(ctx app.Context, e app.Event) { p.toggleMute(ctx) }),
-		app.Input().Type("range").Class("es-volume").Min(0).Max(1).Step(0.05).Value(p.volume).
+		bridgeButton("es-mute", "mute", 0, volLabel, volIcon, func(ctx app.Context, e app.Event) { p.toggleMute(ctx) }),
+		app.Input().Type("range").Class("es-volume").DataSet("es", "volume").Min(0).Max(1).Step(0.05).Value(p.volume).
 			Aria("label", p.lang.t("volume")).Aria("valuetext", fmt.Sprintf("%d %%", int(p.volume*100+0.5))).
 			OnInput(func(ctx app.Context, e app.Event) { p.setVolume(num(ctx.JSSrc().Get("value"))) }),
 		p.renderVersions(),
@@ -316,18 +319,26 @@ func (p *Player) renderTabs() app.UI {
 		app.Div().Class("es-tablist").Attr("role", "tablist").Body(
 			app.Range(avail).Slice(func(i int) app.UI {
 				name := avail[i]
-				return app.Button().ID("es-tab-"+name).Class("es-tab").Attr("role", "tab").
+				return app.Button().ID("es-tab-"+name).Class("es-tab").DataSet("es", "tab").Attr("role", "tab").
 					Aria("selected", strconv.FormatBool(name == cur)).Aria("controls", "es-panel-"+name).
 					TabIndex(map[bool]int{true: 0, false: -1}[name == cur]).
 					Text(p.lang.t(name)).
 					OnClick(func(ctx app.Context, e app.Event) { p.tab = name }, app.EventScope(name))
 			}),
 		),
-		app.Div().ID("es-panel-"+cur).Class("es-panel").Attr("role", "tabpanel").Aria("labelledby", "es-tab-"+cur).Body(
-			p.renderTab(cur),
-		),
+		app.Range(avail).Slice(func(i int) app.UI {
+			name := avail[i]
+			return app.Div().ID("es-panel-"+name).Class("es-panel").Attr("role", "tabpanel").Aria("labelledby", "es-tab-"+name).
+				Hidden(name != cur).
+				Body(app.If(name == cur || staticTab(name), func() app.UI { return p.renderTab(name) }))
+		}),
 	)
 }
+
+// staticTab: panels whose content needs no Go (chapters, notes) are
+// rendered even when hidden, so the bridge can show them before the
+// takeover; the transcript and share panels are built when opened.
+func staticTab(name string) bool { return name == "chapters" || name == "notes" }
 
 func (p *Player) availableTabs() []string {
 	ep := &p.View.Episode
@@ -438,6 +449,30 @@ func (p *Player) renderHelp() app.UI {
 
 func iconButton(class, label string, icon app.UI, fn func(app.Context, app.Event)) app.UI {
 	return app.Button().Class("es-icon", class).Aria("label", label).Title(label).OnClick(fn).Body(icon)
+}
+
+// bridgeButton is an icon button the audio bridge (web/bridge.js) also
+// runs before the wasm has taken over: data-es names the action, data-es-d
+// its amount (seconds to skip, chapters to step).
+func bridgeButton(class, act string, d float64, label string, icon app.UI, fn func(app.Context, app.Event)) app.UI {
+	return app.Button().Class("es-icon", class).DataSet("es", act).DataSet("es-d", d).
+		Aria("label", label).Title(label).OnClick(fn).Body(icon)
+}
+
+// chapterStarts lists the listed chapters' starts for the bridge
+// ("0,30,90.5"), which steps between them before the takeover.
+func chapterStarts(chs []podcast.Chapter) string {
+	var b []byte
+	for _, c := range chs {
+		if c.Hidden {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendFloat(b, c.Start, 'f', -1, 64)
+	}
+	return string(b)
 }
 
 // numAttr is a positive number as an attribute value, "" (no attribute)

@@ -30,6 +30,13 @@
       a.addEventListener("play", function () {
         if (bus) bus.postMessage(me);
       });
+      a.addEventListener("playing", function () {
+        E.playingAt = E.playingAt || performance.now();
+        setTimeout(want, lazy ? listened : settle);
+      });
+      ["play", "pause", "timeupdate", "seeked"].forEach(function (n) {
+        a.addEventListener(n, paint);
+      });
     }
     if (src && src !== E.src) {
       E.src = src;
@@ -54,11 +61,61 @@
     });
   };
 
-  // takeover hands the controls to Go.
+  // takeover hands the controls to Go; died hands them back when the Go
+  // program has ended (a panic), so the listener can always pause and seek.
+  var root = document.documentElement;
   E.takeover = function () {
     if (!E.live) E.readyAt = performance.now(); // for measurements
     E.live = true;
+    root.setAttribute("data-es-live", "");
   };
+  E.died = function () {
+    E.live = false;
+    E.dead = true;
+    root.removeAttribute("data-es-live");
+    paint();
+  };
+
+  // The wasm waits its turn (app.js calls schedule instead of loading it):
+  // never between a click on play and a few seconds of playback, when the
+  // audio needs the bandwidth and the main thread. Standalone pages load
+  // it when idle; an embed (a guest on someone's blog), and any page under
+  // Save-Data or on 2G, only once the visitor shows intent: hovering,
+  // focusing or touching the player, a control only the app runs, or a
+  // while of listening.
+  var boot, wanted, waited = 0, settle = 3000, listened = 20000,
+    net = navigator.connection || {};
+  E.guest = /\/embed\/?$/.test(location.pathname);
+  var lazy = E.guest || net.saveData || /2g/.test(net.effectiveType);
+  E.schedule = function (f) {
+    boot = f;
+    if (wanted) return want();
+    if (lazy) return;
+    if (document.readyState == "complete") idle();
+    else addEventListener("load", idle);
+  };
+  function idle() {
+    (window.requestIdleCallback || setTimeout)(want, { timeout: 2000 });
+  }
+  function want() {
+    var a = E.audio, f = boot;
+    wanted = 1;
+    if (!f) return;
+    // The audio is starting: wait until it has played a few seconds (at
+    // most 15 s, so a stalled stream does not keep the app away).
+    if (a && !a.paused && !(performance.now() - E.playingAt > settle) && waited++ < 30) return setTimeout(want, 500);
+    boot = 0;
+    E.wasmAt = performance.now(); // for measurements
+    f();
+  }
+  // A host page that drives the embed through player.js wants the app
+  // (which answers it: app/playerjs.go).
+  addEventListener("message", function (e) {
+    if (e.source === parent && /player\.js/.test(e.data)) want();
+  });
+  ["pointerover", "focusin", "touchstart"].forEach(function (n) {
+    addEventListener(n, function () { setTimeout(want, 300); }, { once: true, passive: true });
+  });
 
   // The share-link time grammar of podcast/fragment.go, for what no server
   // sees: W3C Media Fragments npt ("90", "3.", "1:30", "0:01:30.5",
@@ -135,8 +192,9 @@
     }
     document.querySelectorAll("[data-es-src]").forEach(function (p) {
       p.toggleAttribute("data-es-playing", !a.paused);
-      var b = p.querySelector('[data-es="play"]');
-      if (b) b.setAttribute("aria-label", a.paused ? "Play" : "Pause");
+      p.classList.toggle("es-playing", !a.paused);
+      var b = p.querySelector('[data-es="play"]'), l = (p.getAttribute("data-es-labels") || "Play|Pause").split("|");
+      if (b) b.setAttribute("aria-label", l[a.paused ? 0 : 1]);
       var e = p.querySelector(".es-elapsed");
       if (e) e.textContent = clock(a.currentTime);
       var r = p.querySelector('[data-es="seekbar"]');
@@ -144,33 +202,79 @@
     });
   }
 
+  // audio is the Audio object for player p, loaded at the share link's
+  // time, else where the listener left off (Go's saved position).
+  function audio(p) {
+    var w = when(p), pos;
+    if (!(w[0] + w[1])) try {
+      pos = JSON.parse(localStorage.getItem(p.getAttribute("data-es-key"))).value;
+      if (!pos.finished && pos.position > 5) w[0] = pos.position;
+    } catch (e) { /* nothing saved, or no storage */ }
+    return E.load(p.getAttribute("data-es-src"), w[0], w[1]);
+  }
+
+  function play(a) {
+    var r = a.play();
+    if (r) r.catch(function () { /* refused or interrupted: stays paused */ });
+  }
+
+  function skipTo(a, t) {
+    E.seek(Math.max(0, Math.min(t, a.duration || Infinity)));
+  }
+
+  // The controls before the takeover (and after, should Go have died).
   document.addEventListener("click", function (ev) {
     if (E.live) return;
-    var el = ev.target.closest && ev.target.closest("[data-es], a[data-t]");
-    var p = player(el);
-    if (!p) return;
-    var w = when(p), a = E.load(p.getAttribute("data-es-src"), w[0], w[1]);
-    ["play", "pause", "timeupdate", "seeked"].forEach(function (n) {
-      a.addEventListener(n, paint);
-    });
-    var act = el.getAttribute("data-es");
+    var el = ev.target.closest && ev.target.closest("[data-es], a[data-t]"), p = player(el);
+    if (!p) {
+      // A control only the app runs: the visitor wants the app.
+      if (ev.target.closest && ev.target.closest("button, select, input, a")) want();
+      return;
+    }
+    var a = audio(p), act = el.getAttribute("data-es"), d = +el.getAttribute("data-es-d");
     if (act === "play") {
       ev.preventDefault();
-      if (a.paused) a.play(); else a.pause();
+      if (a.paused) play(a); else a.pause();
+    } else if (act === "skip") {
+      skipTo(a, a.currentTime + d);
+    } else if (act === "chap") {
+      var cs = (p.getAttribute("data-es-chapters") || "").split(",").map(Number), t = a.currentTime, i = cs.length;
+      while (i > 0 && cs[i - 1] > t + 0.5) i--; // i-1: the chapter playing
+      i += d > 0 ? 0 : t - cs[i - 1] > 3 ? -1 : -2; // back: restart it unless just begun
+      if (i >= 0 && i < cs.length) skipTo(a, cs[i]);
+    } else if (act === "mute") {
+      a.muted = !a.muted;
+    } else if (act === "tab") {
+      p.querySelectorAll('[role="tab"]').forEach(function (t) {
+        var on = t === el;
+        t.setAttribute("aria-selected", on);
+        t.tabIndex = on ? 0 : -1;
+        var panel = document.getElementById(t.getAttribute("aria-controls"));
+        if (panel) panel.hidden = !on;
+        if (on && panel && !panel.children.length) want(); // built by the app
+      });
     } else if (el.hasAttribute("data-t")) {
       ev.preventDefault();
-      var t = parseFloat(el.getAttribute("data-t")) || 0;
-      if (+el.getAttribute("data-end") > t) E.end = +el.getAttribute("data-end");
-      E.seek(t);
-      a.play();
+      var s = parseFloat(el.getAttribute("data-t")) || 0;
+      if (+el.getAttribute("data-end") > s) E.end = +el.getAttribute("data-end");
+      E.seek(s);
+      play(a);
+    } else if (act !== "seekbar" && act !== "speed" && act !== "volume") {
+      want();
     }
   });
 
-  document.addEventListener("input", function (ev) {
-    if (E.live || ev.target.getAttribute("data-es") !== "seekbar") return;
-    var p = player(ev.target);
+  function onInput(ev) {
+    var el = ev.target, p = !E.live && player(el), v = +el.value;
     if (!p) return;
-    E.load(p.getAttribute("data-es-src"), 0, when(p)[1]);
-    E.seek(parseFloat(ev.target.value) || 0);
-  });
+    var act = el.getAttribute("data-es"), a = audio(p);
+    if (act === "seekbar") E.seek(v || 0);
+    if (act === "speed" && v) a.playbackRate = a.defaultPlaybackRate = v;
+    if (act === "volume" && v >= 0) {
+      a.volume = Math.min(1, v);
+      a.muted = false;
+    }
+  }
+  document.addEventListener("input", onInput);
+  document.addEventListener("change", onInput);
 })();

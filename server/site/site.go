@@ -135,15 +135,12 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	secure(s.mux).ServeHTTP(w, r)
 }
 
-// rawHeaders preloads the wasm, so its download starts with the HTML rather
-// than after app.js has run.
+// rawHeaders are extra head elements. There is deliberately no preload of
+// the wasm: it would take the bandwidth and the main thread the listener's
+// audio needs; the bridge (web/bridge.js) starts it when it can no longer
+// compete (appjs.go).
 func (s *Site) rawHeaders() []string {
-	if !s.assets.hasWasm() {
-		return nil
-	}
-	return []string{
-		`<link rel="preload" href="` + s.assets.URL(wasmPath) + `" as="fetch" type="application/wasm" crossorigin>`,
-	}
+	return nil
 }
 
 // pages wraps go-app's handler. go-app answers every request with
@@ -203,6 +200,9 @@ func (s *Site) renderPage(h http.Handler, r *http.Request) *renderedPage {
 		ctype = "text/html; charset=utf-8"
 	}
 	body, etag := rec.buf.Bytes(), etagOf
+	if r.URL.Path == "/app.js" {
+		body = rewriteAppJS(body)
+	}
 	if strings.HasPrefix(ctype, "text/html") {
 		etag = pageETag
 		body = fixBooleans(body)

@@ -220,7 +220,7 @@ func TestEpisodePagePrerendered(t *testing.T) {
 	assert.Contains(t, page, `data-es-src="http`)
 	assert.Contains(t, page, `Software Engineering Radio`)
 	assert.Contains(t, page, `id="es-data"`)
-	assert.Contains(t, page, `rel="preload"`, "the wasm download starts with the HTML")
+	assert.NotContains(t, page, `rel="preload"`, "the wasm waits its turn (bridge.js): no preload competes with the audio")
 	assert.NotContains(t, strings.ToLower(page), "<script>alert")
 
 	etag := res.Header.Get("ETag")
@@ -348,4 +348,20 @@ func TestFrameAncestors(t *testing.T) {
 	assert.True(t, strings.HasSuffix(res.Header.Get("Content-Security-Policy"), "; frame-ancestors 'self'"), "the app itself is not frameable elsewhere")
 	s := &Site{cfg: Config{FrameAncestors: "https://blog.example"}}
 	assert.Equal(t, "https://blog.example", s.frameAncestors("/embed"))
+}
+
+// TestAppJSRewrite: go-app's app.js, as served, leaves starting the wasm
+// to the audio bridge, registers no service worker in embeds and tells the
+// bridge when the Go program has ended. It fails when a go-app upgrade
+// changes the text the edits expect.
+func TestAppJSRewrite(t *testing.T) {
+	site, _ := env(t)
+	res, body := get(t, site.URL+"/app.js")
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	js := string(body)
+	for _, e := range appJSEdits {
+		assert.Contains(t, js, e.to)
+	}
+	assert.NotRegexp(t, `(?m)^goappInitWebAssembly\(\);`, js, "the wasm does not start on its own")
+	assert.NotRegexp(t, `(?m)^goappInitServiceWorker\(\);`, js)
 }
