@@ -5,8 +5,10 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 
 	"github.com/earshot/earshot/server/feed"
+	"github.com/earshot/earshot/server/feed/fetch"
 )
 
 // apiError is the JSON error body: {"error":{"code","message"}}.
@@ -36,21 +38,42 @@ var errorKinds = []struct {
 	{feed.ErrUpstream, http.StatusBadGateway, "upstream_error", "The feed's host answered with an error. Try again later."},
 }
 
-// classify turns err into the API error a client sees.
+// classify turns err into the error a client sees: a stable code and a
+// sentence that says what to do. The error itself never reaches the client:
+// its text can name internal addresses (the resolver's, or what a private
+// host name resolves to), file paths or parser internals. logFailure keeps
+// it for the operator. The one detail added is the HTTP status a feed's
+// host answered with, which the listener could see for themselves.
 func classify(err error) apiError {
 	for _, k := range errorKinds {
 		if errors.Is(err, k.kind) {
-			return apiError{Status: k.status, Code: k.code, Message: k.advice + " (" + err.Error() + ")"}
+			msg := k.advice
+			if fe, ok := errors.AsType[*fetch.Error](err); ok && k.kind == feed.ErrUpstream && fe.StatusCode >= 300 {
+				msg += " (The host answered HTTP " + strconv.Itoa(fe.StatusCode) + ".)"
+			}
+			return apiError{Status: k.status, Code: k.code, Message: msg}
 		}
 	}
 	return apiError{Status: http.StatusInternalServerError, Code: "internal", Message: "Something went wrong on the Earshot server. Try again later."}
 }
 
+// logFailure records why a request failed, with the detail classify keeps
+// from the client: at debug level for mistakes in the request, info for
+// refusals and failing hosts, error for Earshot's own faults.
+func logFailure(ctx context.Context, path string, err error, e apiError) {
+	level := slog.LevelInfo
+	switch {
+	case e.Status == http.StatusBadRequest || e.Status == http.StatusNotFound:
+		level = slog.LevelDebug
+	case e.Status >= 500 && e.Status != http.StatusBadGateway && e.Status != http.StatusGatewayTimeout:
+		level = slog.LevelError
+	}
+	slog.Log(ctx, level, "request failed", "path", path, "code", e.Code, "err", err)
+}
+
 // writeError answers with err as JSON.
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	e := classify(err)
-	if e.Status >= 500 && e.Status != http.StatusBadGateway && e.Status != http.StatusGatewayTimeout {
-		slog.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
-	}
+	logFailure(r.Context(), r.URL.Path, err, e)
 	writeJSON(w, r, e.Status, cacheNoStore, map[string]apiError{"error": e})
 }

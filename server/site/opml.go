@@ -10,7 +10,6 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"golang.org/x/net/html/charset"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/earshot/earshot/library"
+	"github.com/earshot/earshot/podcast"
 )
 
 // maxOPMLBytes bounds an uploaded OPML file. A subscription list of a
@@ -67,9 +67,8 @@ func (s *Site) apiOPML(w http.ResponseWriter, r *http.Request) {
 	}
 	feeds, err := parseOPML(body)
 	if err != nil {
-		e := *errNotOPML
-		e.Message += " (" + err.Error() + ")"
-		writeAPIError(w, r, &e)
+		logFailure(r.Context(), r.URL.Path, err, *errNotOPML)
+		writeAPIError(w, r, errNotOPML)
 		return
 	}
 	writeJSON(w, r, http.StatusOK, cacheNoStore, struct {
@@ -235,8 +234,7 @@ func feedURL(raw string) (string, bool) {
 			raw = "http:" + rest
 		}
 	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if podcast.SafeLink(raw) == "" { // Earshot's one URL policy
 		return "", false
 	}
 	return raw, true

@@ -1,15 +1,21 @@
 package site
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
 )
 
 // A request's Host header must never decide what the server fetches.
@@ -28,6 +34,7 @@ func TestHostHeaderFetchesNothing(t *testing.T) {
 	t.Cleanup(upstream.Close)
 	hostile := strings.TrimPrefix(upstream.URL, "http://")
 	version := site.Config.Handler.(*Site).assets.version
+	c := clientAt(3) // a budget of its own
 
 	paths := []string{
 		"/robots.txt", "/sitemap.xml", "/ads.txt",
@@ -42,7 +49,7 @@ func TestHostHeaderFetchesNothing(t *testing.T) {
 			req, err := http.NewRequest(http.MethodGet, site.URL+p, nil)
 			require.NoError(t, err)
 			req.Host = host
-			res, err := http.DefaultClient.Do(req)
+			res, err := c.Do(req)
 			require.NoError(t, err)
 			body, _ := io.ReadAll(res.Body)
 			res.Body.Close()
@@ -111,4 +118,98 @@ func TestSecurityHeaders(t *testing.T) {
 	assert.Contains(t, pagePolicy, "'wasm-unsafe-eval'")
 	assert.NotContains(t, pagePolicy, "'unsafe-eval'")
 	assert.NotContains(t, strings.SplitN(strings.SplitN(pagePolicy, "script-src", 2)[1], ";", 2)[0], "unsafe-inline")
+}
+
+// Errors say what happened with a code and a sentence, never with the Go
+// error's text (resolver addresses, dial errors, parser internals), in the
+// API and on pages.
+func TestErrorsCarryNoInternalDetail(t *testing.T) {
+	site, origin := env(t)
+	c := clientAt(2) // a budget of its own
+	leak := regexp.MustCompile(`\d+\.\d+\.\d+\.\d+|lookup|dial|tcp|Get "|fetch "|no such host|syntax error|on line|EOF|\(feed`)
+	for _, target := range []string{
+		"http://nonexistent.invalid/feed.xml",
+		"http://10.1.2.3/feed.xml",
+		"http://169.254.169.254/latest/meta-data/",
+		origin.URL + "/gone.xml",
+		origin.URL + "/page.html",
+		origin.URL + "/huge.xml",
+		"ftp://example.com/feed.xml",
+	} {
+		for _, path := range []string{
+			"/api/feed?url=" + url.QueryEscape(target),
+			"/api/episode?feed=" + url.QueryEscape(target),
+			"/api/transcript?feed=" + url.QueryEscape(target),
+			"/episode?feed=" + url.QueryEscape(target),
+			"/show?feed=" + url.QueryEscape(target),
+			"/embed?feed=" + url.QueryEscape(target),
+		} {
+			res, body := getFrom(t, c, site.URL+path)
+			assert.GreaterOrEqual(t, res.StatusCode, 400, path)
+			text := string(body)
+			if strings.HasPrefix(path, "/api/") {
+				var e struct {
+					Error apiError `json:"error"`
+				}
+				require.NoError(t, json.Unmarshal(body, &e), path)
+				assert.NotEmpty(t, e.Error.Code, path)
+				text = e.Error.Message
+			} else {
+				// The page's text, without the markup and the data element.
+				text = htmlText(t, body)
+			}
+			assert.NotRegexp(t, leak, text, path)
+		}
+	}
+	res, body := getFrom(t, c, site.URL+"/api/feed?url="+url.QueryEscape(origin.URL+"/gone.xml"))
+	assert.Equal(t, http.StatusBadGateway, res.StatusCode)
+	assert.Contains(t, string(body), "(The host answered HTTP 404.)", "the host's status is the one detail kept")
+
+	req, _ := http.NewRequest(http.MethodPost, site.URL+"/api/opml", strings.NewReader("<opml><body><outline"))
+	res, err := c.Do(req)
+	require.NoError(t, err)
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	assert.Equal(t, http.StatusBadRequest, res.StatusCode)
+	assert.Contains(t, string(b), `"not_opml"`)
+	assert.NotRegexp(t, leak, string(b))
+}
+
+// htmlText is the visible text of a page.
+func htmlText(t *testing.T, body []byte) string {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(body))
+	require.NoError(t, err)
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "head") {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data + " ")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return b.String()
+}
+
+// clientAt is an HTTP client whose connections come from 127.0.0.n, so
+// that a test's requests count against a rate budget of their own.
+func clientAt(n byte) *http.Client {
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, n)}}
+	return &http.Client{Transport: &http.Transport{DialContext: d.DialContext, DisableCompression: true}}
+}
+
+func getFrom(t testing.TB, c *http.Client, u string) (*http.Response, []byte) {
+	t.Helper()
+	res, err := c.Get(u)
+	require.NoError(t, err)
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	return res, body
 }

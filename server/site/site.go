@@ -5,6 +5,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -286,7 +287,7 @@ func (p pageSource) Show(ctx context.Context, feed string) (*podcast.Show, error
 	defer cancel()
 	s, err := p.feeds.Show(ctx, p.feed(feed))
 	if err != nil {
-		return nil, fmt.Errorf("%s", classify(err).Message)
+		return nil, pageError(ctx, err)
 	}
 	return s, nil
 }
@@ -296,9 +297,17 @@ func (p pageSource) Episode(ctx context.Context, feed, guid string) (*podcast.Ep
 	defer cancel()
 	v, err := p.feeds.Episode(ctx, p.feed(feed), guid)
 	if err != nil {
-		return nil, fmt.Errorf("%s", classify(err).Message)
+		return nil, pageError(ctx, err)
 	}
 	return v, nil
+}
+
+// pageError is what a page shows for err: the sentence of its error code,
+// never the error's own text (see classify).
+func pageError(ctx context.Context, err error) error {
+	e := classify(err)
+	logFailure(ctx, "page", err, e)
+	return errors.New(e.Message)
 }
 
 // apiFeed is GET /api/feed?url=…: one normalized show.
