@@ -82,6 +82,10 @@ func (e *blockedAddrError) Error() string {
 // requests to the same host, so the message can say so.
 var errSlotWait = errors.New("waiting for a free connection slot")
 
+// errBusy marks a request that timed out while the client had MaxInFlight
+// requests running.
+var errBusy = errors.New("waiting for a free fetch slot")
+
 // classify turns an error from http.Client.Do or a body read into an *Error.
 // parent is the caller's context: when it was canceled, the caller gave up,
 // and that is reported as such rather than blamed on the origin.
@@ -107,6 +111,9 @@ func (c *Client) classify(parent context.Context, redacted, host string, err err
 	}
 	if errors.Is(parent.Err(), context.Canceled) {
 		return fmt.Errorf("fetch %q: %w", redacted, context.Canceled)
+	}
+	if errors.Is(err, errBusy) {
+		return mk(ErrTimeout, fmt.Sprintf("Earshot was fetching too many other feeds; gave up waiting after %s", c.opts.Timeout))
 	}
 	if errors.Is(err, errSlotWait) {
 		return mk(ErrTimeout, fmt.Sprintf("too many requests to %s were already running; gave up waiting after %s", host, c.opts.Timeout))

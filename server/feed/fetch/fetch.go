@@ -7,7 +7,8 @@
 // multicast, reserved or cloud-metadata addresses, checked when the socket is
 // dialed (so DNS rebinding and redirects cannot get around it); at most
 // [MaxRedirects] redirects; bodies bounded on the wire and after
-// decompression; named timeouts; and a cap on requests in flight per host.
+// decompression; named timeouts; and caps on requests in flight, per host
+// ([MaxPerHost]) and in all ([MaxInFlight]).
 //
 // Failures are *Error values whose Kind (ErrBadURL, ErrBlocked, ErrTooLarge,
 // ErrUpstream, ErrTimeout) the HTTP layer maps to a status in one place.
@@ -49,6 +50,11 @@ const (
 	ResponseHeaderTimeout = 10 * time.Second
 	// MaxPerHost is how many requests may be in flight to one host name.
 	MaxPerHost = 4
+	// MaxInFlight is how many requests one Client may have in flight in
+	// all, whatever their hosts: a flood of distinct feed URLs (each host
+	// within its own limit) must not open connections without bound. A
+	// request waits for a free slot within its Timeout.
+	MaxInFlight = 64
 	// MaxRedirects is how many redirects one fetch follows.
 	MaxRedirects = 5
 
@@ -79,6 +85,7 @@ type Options struct {
 	TLSHandshakeTimeout   time.Duration
 	ResponseHeaderTimeout time.Duration
 	MaxPerHost            int
+	MaxInFlight           int
 
 	// LookupIP resolves a host name; nil uses the system resolver. Tests set
 	// it to make a name resolve to a refused address. Every address it
@@ -107,6 +114,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxPerHost <= 0 {
 		o.MaxPerHost = MaxPerHost
+	}
+	if o.MaxInFlight <= 0 {
+		o.MaxInFlight = MaxInFlight
 	}
 	if o.LookupIP == nil {
 		o.LookupIP = defaultLookupIP
@@ -154,7 +164,8 @@ func New(opts Options) *Client {
 		DisableCompression: true,
 	}
 	c.http = &http.Client{
-		Transport:     &limitedTransport{base: c.transport, limiter: newHostLimiter(opts.MaxPerHost)},
+		Transport: &limitedTransport{base: c.transport, limiter: newHostLimiter(opts.MaxPerHost),
+			all: make(chan struct{}, opts.MaxInFlight)},
 		CheckRedirect: c.checkRedirect,
 	}
 	return c

@@ -65,18 +65,34 @@ func (l *hostLimiter) acquire(ctx context.Context, host string) (release func(),
 	}, nil
 }
 
-// limitedTransport holds a host slot from the start of each round trip until
-// its response body is closed. It sits under http.Client, so every redirect
-// hop is counted against its own host.
+// limitedTransport holds a host slot and one of the client's MaxInFlight
+// slots from the start of each round trip until its response body is
+// closed. It sits under http.Client, so every redirect hop is counted
+// against its own host. The host slot is taken first: requests queued
+// behind one slow host do not hold slots that other hosts could use.
 type limitedTransport struct {
 	base    http.RoundTripper
 	limiter *hostLimiter
+	all     chan struct{} // one token per request in flight
 }
 
 func (t *limitedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	release, err := t.limiter.acquire(req.Context(), strings.ToLower(req.URL.Hostname()))
+	host, err := t.limiter.acquire(req.Context(), strings.ToLower(req.URL.Hostname()))
 	if err != nil {
 		return nil, err
+	}
+	select {
+	case t.all <- struct{}{}:
+	case <-req.Context().Done():
+		host()
+		return nil, fmt.Errorf("%w: %w", errBusy, req.Context().Err())
+	}
+	var once sync.Once
+	release := func() {
+		once.Do(func() {
+			<-t.all
+			host()
+		})
 	}
 	resp, err := t.base.RoundTrip(req)
 	if err != nil {
