@@ -189,10 +189,8 @@ func ParseOptions(q url.Values) Options {
 		Color:  q.Get(ParamColor),
 		Lang:   q.Get(ParamLang),
 	}
-	if v := q.Get(ParamTime); v != "" {
-		if r, err := podcast.ParseTime(v); err == nil {
-			o.Time = r
-		}
+	if r, ok := podcast.TimeFromQuery(q); ok { // the last valid t, as in ParseTarget
+		o.Time = r
 	}
 	switch strings.ToLower(strings.TrimSpace(q.Get(ParamAutoplay))) {
 	case "1", "true", "yes", "on":

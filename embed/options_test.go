@@ -72,6 +72,9 @@ func TestParseOptionsLenient(t *testing.T) {
 		{"t=1:30,2:00", embed.Options{Time: podcast.Range{Start: 90, End: 120}}},
 		{"t=20,10", embed.Options{}},
 		{"t=0", embed.Options{}},
+		{"t=10&t=bogus", embed.Options{Time: podcast.Range{Start: 10}}}, // the last valid t
+		{"t=10&t=20", embed.Options{Time: podcast.Range{Start: 20}}},
+		{"t=3:7", embed.Options{}}, // seconds of a clock time have two digits
 		{"autoplay=1", embed.Options{Autoplay: true}},
 		{"autoplay=true", embed.Options{Autoplay: true}},
 		{"autoplay=0", embed.Options{}},
