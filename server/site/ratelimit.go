@@ -9,10 +9,11 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// API rate limits per client address, the defaults of Config.APIRatePerSecond
-// and Config.APIBurst. Cached answers are cheap, but every new feed URL costs
-// an origin fetch, so one client must not be able to make the server fetch
-// without bound.
+// Rate limits per client address, the defaults of Config.APIRatePerSecond
+// and Config.APIBurst: one budget for every route that may make the server
+// fetch (the API, oEmbed, and rendering the pages that show a feed). Cached
+// answers are cheap, but every new feed URL costs an origin fetch, so one
+// client must not be able to make the server fetch without bound.
 const (
 	apiRatePerSecond = 10
 	apiBurst         = 40
@@ -111,3 +112,25 @@ func (l *limiter) limit(h http.HandlerFunc) http.HandlerFunc {
 		h(w, r)
 	}
 }
+
+// feedPages are the pages that load a feed (and may so make the server
+// fetch): they share the API's budget.
+var feedPages = map[string]bool{"/": true, "/show": true, "/episode": true, "/embed": true}
+
+// overBudget charges a page render that may fetch to the client's budget
+// and, when it is spent, answers 429 and reports true. A page served from
+// the page cache costs nothing (nothing is fetched).
+func (s *Site) overBudget(w http.ResponseWriter, r *http.Request) bool {
+	if s.lim == nil || !feedPages[r.URL.Path] || s.lim.allow(r) {
+		return false
+	}
+	s.pageHeaders(w, r.URL.Path, "text/html")
+	w.Header().Set("Retry-After", "5")
+	writeBody(w, r, http.StatusTooManyRequests, "text/html; charset=utf-8", cacheNoStore, []byte(rateLimitedPage))
+	return true
+}
+
+// rateLimitedPage is the page a client over its budget gets.
+const rateLimitedPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many requests – Earshot</title>` +
+	`<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main><h1>Too many requests</h1>` +
+	`<p>Too many requests from your address. Wait a few seconds and reload the page.</p></main></body></html>`

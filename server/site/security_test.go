@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -127,7 +128,7 @@ func TestErrorsCarryNoInternalDetail(t *testing.T) {
 	site, origin := env(t)
 	c := clientAt(2) // a budget of its own
 	leak := regexp.MustCompile(`\d+\.\d+\.\d+\.\d+|lookup|dial|tcp|Get "|fetch "|no such host|syntax error|on line|EOF|\(feed`)
-	for _, target := range []string{
+	for i, target := range []string{
 		"http://nonexistent.invalid/feed.xml",
 		"http://10.1.2.3/feed.xml",
 		"http://169.254.169.254/latest/meta-data/",
@@ -136,6 +137,7 @@ func TestErrorsCarryNoInternalDetail(t *testing.T) {
 		origin.URL + "/huge.xml",
 		"ftp://example.com/feed.xml",
 	} {
+		c := clientAt(byte(10 + i)) // six requests per target, each target its own budget
 		for _, path := range []string{
 			"/api/feed?url=" + url.QueryEscape(target),
 			"/api/episode?feed=" + url.QueryEscape(target),
@@ -212,4 +214,42 @@ func getFrom(t testing.TB, c *http.Client, u string) (*http.Response, []byte) {
 	body, err := io.ReadAll(res.Body)
 	require.NoError(t, err)
 	return res, body
+}
+
+// Pages that show a feed share the API's per-client budget: one client
+// cannot make the server fetch a new feed on every page view (it made 300
+// fetches in 3.7 s through /show before). Cached pages cost nothing.
+func TestPagesShareTheFetchBudget(t *testing.T) {
+	site, _ := env(t)
+	var fetched atomic.Int32
+	upstream := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fetched.Add(1)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		io.WriteString(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>E</title><guid>g</guid><enclosure url="https://cdn.example/e.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`)
+	}))
+	t.Cleanup(upstream.Close)
+	c := clientAt(4)
+	const n = 80
+	limited := 0
+	for i := range n {
+		path := []string{"/show", "/episode", "/embed", "/"}[i%4]
+		res, body := getFrom(t, c, site.URL+path+"?feed="+url.QueryEscape(fmt.Sprintf("%s/feed-%d.xml", upstream.URL, i)))
+		if res.StatusCode == http.StatusTooManyRequests {
+			limited++
+			assert.Equal(t, "5", res.Header.Get("Retry-After"))
+			assert.Equal(t, "no-store", res.Header.Get("Cache-Control"))
+			assert.Contains(t, string(body), "Too many requests")
+		}
+	}
+	assert.Positive(t, limited, "some page views were refused")
+	assert.Less(t, int(fetched.Load()), n-limited+1, "no refused view fetched")
+	assert.LessOrEqual(t, int(fetched.Load()), apiBurst+20, "fetches stay within the budget")
+
+	// The API shares the budget.
+	res, _ := getFrom(t, c, site.URL+"/api/feed?url="+url.QueryEscape(upstream.URL+"/api.xml"))
+	assert.Equal(t, http.StatusTooManyRequests, res.StatusCode)
+
+	// Pages that fetch nothing are not limited.
+	res, _ = getFrom(t, c, site.URL+"/library")
+	assert.Equal(t, http.StatusOK, res.StatusCode)
 }

@@ -65,6 +65,9 @@ type Site struct {
 	answers      *encodedCache
 	pageCache    pageCache
 	renderFlight singleflight.Group
+	// lim is the per-client budget of every route that may make the server
+	// fetch: the API, oEmbed and the pages that show a feed.
+	lim *limiter
 }
 
 // New builds the site. It registers the app's pages with go-app, which keeps
@@ -119,6 +122,7 @@ func New(cfg Config) (*Site, error) {
 		s.mux.Handle("/demo/", cfg.Demo)
 	}
 	lim := limiterFor(cfg.APIRatePerSecond, cfg.APIBurst)
+	s.lim = lim
 	s.mux.HandleFunc("GET /api/feed", lim.limit(s.apiFeed))
 	s.mux.HandleFunc("GET /api/episode", lim.limit(s.apiEpisode))
 	s.mux.HandleFunc("GET /api/transcript", lim.limit(s.apiTranscript))
@@ -157,12 +161,18 @@ func (s *Site) pages(h http.Handler) http.Handler {
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if s.overBudget(w, r) {
+				return
+			}
 			s.renderPage(h, r).writeTo(s, w, r)
 			return
 		}
 		key := r.URL.RequestURI()
 		if p := s.pageCache.get(key); p != nil {
 			p.writeTo(s, w, r)
+			return
+		}
+		if s.overBudget(w, r) {
 			return
 		}
 		v, _, _ := s.renderFlight.Do(key, func() (any, error) {
