@@ -82,7 +82,60 @@ func (c *Client) checkURL(u *url.URL) (kind error, msg string) {
 		// since the Host header and TLS name would not match what was typed.
 		return ErrBadURL, fmt.Sprintf("write the IP address %s as %s", host, ip)
 	}
+	if why := c.refusedName(host); why != "" {
+		return ErrBlocked, fmt.Sprintf("%s is %s; Earshot only fetches from the public internet", host, why)
+	}
 	return nil, ""
+}
+
+// metadataNames are the host names of cloud instance-metadata services. They
+// resolve to refused addresses anyway, but are refused by name, before any
+// lookup: an answer must say "blocked", not "the lookup failed".
+var metadataNames = map[string]bool{
+	"metadata":                   true, // GCP (search domain), OpenStack
+	"metadata.google.internal":   true, // GCP
+	"metadata.goog":              true, // GCP
+	"instance-data":              true, // AWS (search domain)
+	"instance-data.ec2.internal": true, // AWS
+	"metadata.tencentyun.com":    true, // Tencent Cloud
+	"kubernetes.default":         true, // the Kubernetes API from a pod
+	"kubernetes.default.svc":     true,
+}
+
+// privateSuffixes are DNS suffixes that only ever name hosts of a private
+// network or this machine (RFC 6761, RFC 6762, RFC 8375, ICANN's .internal,
+// Kubernetes' cluster domain).
+var privateSuffixes = []string{".internal", ".local", ".localdomain", ".home.arpa", ".svc.cluster.local", ".cluster.local"}
+
+// refusedName says why a host name (not an IP address) is refused without
+// being looked up, or "". Trailing dots do not change a name ("localhost."
+// is localhost). Names of this machine and single-label names (which a
+// resolver completes with the server's own search domains, into its
+// private network) are allowed with AllowLoopback only, for the server's own
+// origin; metadata names never are.
+func (c *Client) refusedName(host string) string {
+	name := strings.TrimRight(strings.ToLower(host), ".")
+	if name == "" {
+		return "not a host name"
+	}
+	if metadataNames[name] {
+		return "a cloud metadata service"
+	}
+	if c.opts.AllowLoopback {
+		return ""
+	}
+	if name == "localhost" || strings.HasSuffix(name, ".localhost") {
+		return "this machine"
+	}
+	if !strings.Contains(name, ".") {
+		return "a name on a private network (it has no domain)"
+	}
+	for _, suffix := range privateSuffixes {
+		if strings.HasSuffix(name, suffix) {
+			return "a name on a private network"
+		}
+	}
+	return ""
 }
 
 // endsInNumber reports whether the WHATWG URL standard would parse host as an
