@@ -253,3 +253,26 @@ func TestPagesShareTheFetchBudget(t *testing.T) {
 	res, _ = getFrom(t, c, site.URL+"/library")
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 }
+
+// A body that is not a feed gets 422 not_a_feed, whatever type its host
+// claims, never an empty 200 show.
+func TestNotAFeedIs422(t *testing.T) {
+	site, _ := env(t)
+	bodies := map[string]string{
+		"/json.xml":  `{"status":"ok","data":[1,2,3]}`,
+		"/empty.xml": `{}`,
+		"/page.xml":  `<!doctype html><html><body><script>alert(1)</script></body></html>`,
+		"/svg.xml":   `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+	}
+	upstream := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		io.WriteString(w, bodies[r.URL.Path])
+	}))
+	t.Cleanup(upstream.Close)
+	c := clientAt(5)
+	for p := range bodies {
+		res, body := getFrom(t, c, site.URL+"/api/feed?url="+url.QueryEscape(upstream.URL+p))
+		assert.Equal(t, http.StatusUnprocessableEntity, res.StatusCode, p)
+		assert.Contains(t, string(body), `"code":"not_a_feed"`, p)
+	}
+}

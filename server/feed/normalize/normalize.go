@@ -13,6 +13,7 @@ package normalize
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -60,6 +61,7 @@ const (
 	hintHTML      = "this URL returned an HTML page, not a podcast feed; look for the RSS link on that page (often labelled RSS, Subscribe or Podcast feed)"
 	hintEmpty     = "this URL returned an empty document, not a podcast feed; check the address"
 	hintUnknown   = "this URL did not return an RSS, Atom or JSON feed; check that it is the podcast's feed address"
+	hintJSON      = "this URL returned JSON that is not a JSON Feed; check that it is the podcast's feed address"
 	hintMalformed = "this feed is damaged (not well-formed XML or JSON) and cannot be read; the podcast's host has to fix it"
 )
 
@@ -119,6 +121,11 @@ func Parse(data []byte, feedURL string) (*podcast.Show, *Raw, error) {
 		}
 		return nil, nil, &FeedError{Reason: ErrMalformed, Hint: hintMalformed, Err: err}
 	}
+	if data[0] != '<' && !isJSONFeed(data) {
+		// gofeed takes any JSON object for a JSON Feed (an API's answer, a
+		// chapters file) and returns it empty.
+		return nil, nil, &FeedError{Reason: ErrNotFeed, Hint: hintJSON}
+	}
 	var ns *namespaces
 	if data[0] == '<' {
 		ns = resolveNamespaces(scanNamespaces(data))
@@ -127,6 +134,18 @@ func Parse(data []byte, feedURL string) (*podcast.Show, *Raw, error) {
 	}
 	show, raw := adapt(feed, feedURL, ns)
 	return show, raw, nil
+}
+
+// isJSONFeed reports whether data is a JSON Feed: an object whose version
+// names the JSON Feed specification, as the specification requires.
+func isJSONFeed(data []byte) bool {
+	var doc struct {
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return false
+	}
+	return strings.HasPrefix(doc.Version, "https://jsonfeed.org/version/") || strings.HasPrefix(doc.Version, "http://jsonfeed.org/version/")
 }
 
 // parseFeed runs gofeed over data. The content-image scan is disabled: it

@@ -49,6 +49,11 @@ func TestParseRejects(t *testing.T) {
 		{"other xml", `<?xml version="1.0"?><note><body>x</body></note>`, ErrNotFeed, hintUnknown},
 		{"truncated rss", `<rss><channel><title>x</title><item><title>a`, ErrMalformed, hintMalformed},
 		{"broken json feed", `{"version": "https://jsonfeed.org/version/1", "items": [`, ErrMalformed, hintMalformed},
+		{"json that is no feed", `{"title": "An API answer", "items": [{"id": 1}]}`, ErrNotFeed, hintJSON},
+		{"empty json object", `{}`, ErrNotFeed, hintJSON},
+		{"chapters file", `{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "x"}]}`, ErrNotFeed, hintJSON},
+		{"json array", `[1, 2, 3]`, ErrNotFeed, hintUnknown},
+		{"svg", `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`, ErrNotFeed, hintUnknown},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
