@@ -99,6 +99,12 @@ type Player struct {
 // paused player at 0:00.
 func (p *Player) OnInit() {
 	p.lang = pickLang(p.Lang, browserLanguages()...)
+	// A reused Player (in-app navigation, the queue's auto-advance) starts
+	// the next episode from nothing: an old start or "finished" mark would
+	// start it at the previous one's position and mark it played at once.
+	p.startAt, p.current, p.duration, p.finished = 0, 0, 0, false
+	p.playing, p.buffering, p.failed, p.tab = false, false, false, ""
+	p.offline, p.dlBusy, p.dlNote, p.lastSave = false, false, "", time.Time{}
 	p.chapter, p.rate, p.volume = -1, 1, 1
 	p.clipEnd = p.Start.End
 	if p.View == nil {
