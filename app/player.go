@@ -225,14 +225,22 @@ func (p *Player) chapters() []podcast.Chapter {
 	return p.View.Episode.Chapters
 }
 
+// total is the episode's length: the media's once known, else the feed's
+// stated duration, stretched to the last chapter's start when the feed
+// understates it (feeds' durations are often wrong; chapters past them must
+// stay reachable before the media's metadata arrives).
 func (p *Player) total() float64 {
 	if p.duration > 0 {
 		return p.duration
 	}
-	if p.View != nil {
-		return p.View.Episode.Duration
+	if p.View == nil {
+		return 0
 	}
-	return 0
+	d := p.View.Episode.Duration
+	if chs := p.View.Episode.Chapters; len(chs) > 0 && chs[len(chs)-1].Start >= d && d > 0 {
+		d = chs[len(chs)-1].Start + 1
+	}
+	return d
 }
 
 // follow subscribes to the Audio object's events once.

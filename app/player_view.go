@@ -168,7 +168,7 @@ func (p *Player) renderSeek() app.UI {
 		app.If(total > 0 && len(chs) > 1, func() app.UI {
 			return app.Div().Class("es-marks").Aria("hidden", "true").Body(
 				app.Range(chs).Slice(func(i int) app.UI {
-					if i == 0 {
+					if i == 0 || chs[i].Start >= total {
 						return nil
 					}
 					return app.Span().Class("es-mark").Style("left", fmt.Sprintf("%.3f%%", 100*chs[i].Start/total)).Title(attr(chs[i].Title))

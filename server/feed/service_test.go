@@ -224,9 +224,9 @@ func TestShowPSCChapters(t *testing.T) {
 
 	// podcastparser's expected output for the same file
 	// (corpus feeds/podcastparser/chapters.json) has these starts and
-	// titles, and two more at 1:02:03 and 1:02:03.400, which lie past the
-	// episode's stated duration (1:00:00) and so are dropped: a player
-	// could never reach them.
+	// titles, including two at 1:02:03 and 1:02:03.400, past the episode's
+	// stated duration (1:00:00): feeds' durations are often wrong, so they
+	// are kept and the media's real length decides at playback.
 	want := []struct {
 		start float64
 		title string
@@ -236,6 +236,8 @@ func TestShowPSCChapters(t *testing.T) {
 		{0, "Introduction", "", ""},
 		{1, "Chapter II", "", ""},
 		{62, "Chapter with Link", "http://example.com/", ""},
+		{3723, "Chapter with Image", "", "http://example.org/image.png"},
+		{3723.4, "Chapter with Everything", "http://example.net/psc", "http://example.net/image2.png"},
 	}
 	require.Len(t, ep.Chapters, len(want))
 	for i, w := range want {
@@ -247,7 +249,8 @@ func TestShowPSCChapters(t *testing.T) {
 		assert.Equal(t, podcast.SourcePSC, c.Source, "chapter %d", i)
 	}
 	assert.InDelta(t, 1, ep.Chapters[0].End, 1e-9)
-	assert.InDelta(t, 3600, ep.Chapters[2].End, 1e-9, "the last chapter ends with the episode")
+	assert.InDelta(t, 3723, ep.Chapters[2].End, 1e-9, "a chapter ends where the next starts, past the stated duration")
+	assert.Zero(t, ep.Chapters[4].End, "the last chapter's end is unknown: the stated duration is wrong")
 }
 
 // precedenceFeed is written for these tests: one item per way chapters and
@@ -839,7 +842,7 @@ func TestShowServesStaleCopyWhenOriginFails(t *testing.T) {
 			// Episode works from the stale copy too.
 			view, err := s.Episode(t.Context(), feedURL, "episode")
 			require.NoError(t, err)
-			assert.Len(t, view.Episode.Chapters, 3)
+			assert.Len(t, view.Episode.Chapters, 5)
 		})
 	}
 }

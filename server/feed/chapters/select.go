@@ -69,8 +69,12 @@ func rank(src podcast.ChapterSource) int {
 // slice (chs is not modified). duration is the media length in seconds; zero,
 // negative or non-finite means unknown. Normalize
 //
-//   - drops chapters whose start is not a valid time, and, when the duration
-//     is known, those starting at or after it (marks from a longer edit);
+//   - drops chapters whose start is not a valid time. Chapters at or after
+//     the duration are kept: feeds' itunes:duration is often wrong (rounded,
+//     from another edit, the length of an ad-free version), and dropping
+//     them lost every chapter of such episodes. A chapter past the duration
+//     makes the duration unknown here; the player learns the real one from
+//     the media;
 //   - sorts by start, stably, so equal starts keep their order;
 //   - drops exact duplicates (equal in every field but End), which appear
 //     when a source repeats itself;
@@ -86,8 +90,11 @@ func Normalize(chs []podcast.Chapter, duration float64) []podcast.Chapter {
 	known := duration > 0 && !math.IsInf(duration, 1) // NaN > 0 is false
 	out := make([]podcast.Chapter, 0, min(len(chs), MaxChapters))
 	for _, c := range chs {
-		if !validStart(c.Start) || (known && c.Start >= duration) {
+		if !validStart(c.Start) {
 			continue
+		}
+		if c.Start >= duration {
+			known = false // the feed's duration understates the media
 		}
 		out = append(out, c)
 	}
