@@ -271,18 +271,27 @@ func TestPlayerFullLayoutTabs(t *testing.T) {
 	assert.Equal(t, []string{"false", "false", "false"}, attrsOf(tabs[1:], "aria-selected"))
 	findOne(t, doc, "", attrIs("role", "tablist"))
 
-	panel := findOne(t, doc, "div", attrIs("role", "tabpanel"))
-	assert.Equal(t, "es-panel-chapters", attrVal(panel, "id"))
-	assert.Equal(t, "es-tab-chapters", attrVal(panel, "aria-labelledby"))
-	findOne(t, panel, "section", hasClass("es-chapters"))
-	assert.Len(t, findAll(doc, "section"), 1, "only the open tab's panel is rendered")
+	// Every tab has its panel, so the bridge can switch tabs before the
+	// takeover; only the open one is visible. Chapters and notes need no
+	// Go and are rendered hidden; transcript and share are built when opened.
+	panels := findAll(doc, "div", attrIs("role", "tabpanel"))
+	require.Len(t, panels, len(names))
+	for i, name := range names {
+		assert.Equal(t, "es-panel-"+name, attrVal(panels[i], "id"))
+		assert.Equal(t, "es-tab-"+name, attrVal(panels[i], "aria-labelledby"))
+		assert.Equal(t, i != 0, hasAttr("hidden")(panels[i]), "%s hidden", name)
+	}
+	findOne(t, panels[0], "section", hasClass("es-chapters"))
+	findOne(t, panels[1], "section", hasClass("es-section"))
+	assert.Empty(t, findAll(panels[2], "section"), "the transcript is built when opened")
+	assert.Empty(t, findAll(panels[3], "section"), "and so is the share panel")
 
 	// The values the engine holds (the server's encoder writes an attribute
 	// whose value is "true" without a value; see TestPrerenderBooleanAttributes).
 	tabsPath := childPath(t, p, goapp.Div().Class("es-tabs"), 0)
 	noop := func(goapp.Context, goapp.Event) {}
 	for i, name := range names {
-		want := goapp.Button().ID("es-tab-"+name).Class("es-tab").Attr("role", "tab").
+		want := goapp.Button().ID("es-tab-"+name).Class("es-tab").DataSet("es", "tab").Attr("role", "tab").
 			Aria("selected", strconv.FormatBool(i == 0)).Aria("controls", "es-panel-"+name).
 			TabIndex(map[bool]int{true: 0, false: -1}[i == 0]).OnClick(noop)
 		assert.NoError(t, goapp.TestMatch(p, goapp.TestUIDescriptor{

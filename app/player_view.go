@@ -328,9 +328,11 @@ func (p *Player) renderTabs() app.UI {
 		),
 		app.Range(avail).Slice(func(i int) app.UI {
 			name := avail[i]
-			return app.Div().ID("es-panel-"+name).Class("es-panel").Attr("role", "tabpanel").Aria("labelledby", "es-tab-"+name).
-				Hidden(name != cur).
-				Body(app.If(name == cur || staticTab(name), func() app.UI { return p.renderTab(name) }))
+			panel := app.Div().ID("es-panel-"+name).Class("es-panel").Attr("role", "tabpanel").Aria("labelledby", "es-tab-"+name)
+			if name != cur { // never Hidden(false): go-app's server writes hidden="false", which hides
+				panel = panel.Hidden(true)
+			}
+			return panel.Body(app.If(name == cur || staticTab(name), func() app.UI { return p.renderTab(name) }))
 		}),
 	)
 }
