@@ -179,7 +179,11 @@ func (s *sharePanel) Render() app.UI {
 		app.H2().Text(s.lang.t("share")),
 		s.renderKinds(),
 		app.Div().Class("es-sharerow").Body(
-			app.Input().Type("text").Class("es-sharelink").ReadOnly(true).Value(attr(link)).Aria("label", s.lang.t("share")),
+			// No field while there is no link (go-app cannot set an empty
+			// value: the old link would stay).
+			app.If(link != "", func() app.UI {
+				return app.Input().Type("text").Class("es-sharelink").ReadOnly(true).Value(attr(link)).Aria("label", s.lang.t("share"))
+			}),
 			app.Button().Class("es-btn", "es-copy").Text(copyLabel).Disabled(link == "").OnClick(s.copy),
 			app.If(canShare, func() app.UI {
 				return app.Button().Class("es-btn").Text(s.lang.t("share") + "…").Disabled(link == "").OnClick(s.share)

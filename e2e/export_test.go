@@ -91,6 +91,17 @@ func TestStaticExportPlays(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
 	waitFor(t, ctx, "playback from 1:00", jsCurrentTime+` >= 60 && `+jsCurrentTime+` < 80`)
 
+	// Before the wasm (blocked here) the bridge reads the static page's
+	// ?t= itself, since no server saw it: the query wins over the
+	// fragment, and the clip pauses at its end.
+	ctx = browser(t)
+	blockWasm(t, ctx)
+	page = site + embed.StaticEpisodePath(embed.Target{GUID: "earshot-demo-2"}) + "&t=0:03,0:05#t=60"
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitVisible(`.es-play`), chromedp.Click(`.es-play`)))
+	waitFor(t, ctx, "playback from 0:03", `!earshot.audio.paused && `+jsCurrentTime+` >= 3 && `+jsCurrentTime+` < 5`)
+	waitFor(t, ctx, "the pause at 0:05", `earshot.audio.paused && `+jsCurrentTime+` >= 5 && `+jsCurrentTime+` < 6`)
+	assert.False(t, eval[bool](t, ctx, jsGoLive), "the bridge played it")
+
 	// The show page, then an episode through its link (in-app navigation
 	// reads the episode's JSON file: there is no API on a static host).
 	ctx = browser(t)
