@@ -23,6 +23,7 @@ type Source interface {
 // Register registers Earshot's pages with go-app. The server and the wasm
 // both call it, each with its own Source.
 func Register(src Source) {
+	repairLocation()
 	app.Route("/", func() app.Composer { return &showPage{src: src} })
 	app.Route(embed.PathShow, func() app.Composer { return &showPage{src: src} })
 	app.Route(embed.PathEpisode, func() app.Composer { return &episodePage{src: src} })

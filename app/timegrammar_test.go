@@ -59,3 +59,14 @@ func TestShareClip(t *testing.T) {
 	doc := prerender(t, &sharePanel{View: richView()})
 	assert.Empty(t, findAll(doc, "p", hasClass("es-clipproblem")), "no problem sharing the episode")
 }
+
+func TestEscapeStrayPercents(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://e.test/episode?guid=x#t=20&t=%zz": "https://e.test/episode?guid=x#t=20&t=%25zz",
+		"https://e.test/#t=%":                      "https://e.test/#t=%25",
+		"https://e.test/#t=%3":                     "https://e.test/#t=%253",
+		"https://e.test/#t=npt%3A3&u=%E2%82%AC":    "https://e.test/#t=npt%3A3&u=%E2%82%AC",
+	} {
+		assert.Equal(t, want, escapeStrayPercents(in), in)
+	}
+}
