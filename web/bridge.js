@@ -117,11 +117,9 @@
     addEventListener(n, function () { setTimeout(want, 300); }, { once: true, passive: true });
   });
 
-  // The share-link time grammar of podcast/fragment.go, for what no server
-  // sees: W3C Media Fragments npt ("90", "3.", "1:30", "0:01:30.5",
-  // "npt:10,20", ",20"); ?t= also takes "1h2m3s". A result is [start, end]
-  // (end 0: none), null when invalid. Tested against the vectors in
-  // podcast/testdata/time_vectors.json by e2e/timegrammar_test.go.
+  // Share-link times as podcast/fragment.go reads them (W3C Media Fragments
+  // npt; ?t= also 1h2m3s): [start, end] (end 0: none), null when invalid.
+  // Tested on podcast/testdata/time_vectors.json (e2e/timegrammar_test.go).
   function npt(s) {
     var m = /^(?:(\d{1,9}):(\d\d):|(\d\d?):)?(\d+)(?:\.(\d*))?$/.exec(s),
       mm = m && +(m[2] || m[3] || 0);
@@ -136,8 +134,7 @@
     if (m) return [(m[1] || 0) * 3600 + (m[2] || 0) * 60 + +(m[3] || 0), 0];
     return p.length < 3 && a != null && b != null && (p.length < 2 || b > a) ? [a, b] : null;
   }
-  // fromFragment: split at '&' and the first '=', then decode; the last
-  // valid t wins. fromQuery: the same for ?t= (decoded as URLSearchParams).
+  // Split at & and the first =, then decode; the last valid t wins.
   function fromFragment(h) {
     var r = null;
     h.replace(/^#/, "").split("&").forEach(function (f) {
@@ -145,7 +142,7 @@
       try {
         if (i >= 0 && decodeURIComponent(f.slice(0, i)) === "t" &&
           (t = parseT(decodeURIComponent(f.slice(i + 1))))) r = t;
-      } catch (e) { /* not percent-encoded: ignored */ }
+      } catch (e) { /* does not decode: dropped */ }
     });
     return r;
   }
@@ -156,8 +153,7 @@
     });
     return r;
   }
-  // parseT(search, hash) is podcast.TimeFromURL: a ?t= other than 0 wins
-  // over #t=.
+  // E.parseT(search, hash) is podcast.TimeFromURL: a ?t= but 0 beats #t=.
   E.parseT = function (q, h) {
     var r = fromQuery(q);
     return r && r[0] + r[1] ? r : fromFragment(h) || r;
@@ -167,10 +163,8 @@
     return el && el.closest("[data-es-src]");
   }
 
-  // when is [start, clip end] for player p: what the server read from the
-  // query (data-es-start, data-es-end), else the #t= it cannot see. A static
-  // export's page was rendered without its query (data-es-static): there
-  // the bridge reads ?t= too.
+  // when is [start, clip end] for player p: the ?t= the server read, else
+  // the #t= no server sees (and on a static export, data-es-static, ?t= too).
   function when(p) {
     var r = [+p.getAttribute("data-es-start") || 0, +p.getAttribute("data-es-end") || 0];
     return r[0] + r[1] ? r : E.parseT(p.hasAttribute("data-es-static") ? location.search : "", location.hash) || r;
