@@ -56,23 +56,26 @@ type netProfile = struct {
 }
 
 var (
-	podloveOnce sync.Once
-	podloveURL  string
-	podloveErr  error
+	benchHostOnce sync.Once
+	podloveURL    string
+	floorURL      string
+	benchHostErr  error
 )
 
-// podloveHost starts (once) a site that embeds Podlove Web Player 5 for
-// Earshot's demo episode 1, as a blog would with Podlove's documented
-// snippet, and returns the URL of that page. It skips without node_modules.
-func podloveHost(b *testing.B, earshot string) string {
+// benchHost starts (once) the comparison's other site and returns the URLs
+// of its two pages: one that embeds Podlove Web Player 5 for Earshot's demo
+// episode 1, as a blog would with Podlove's documented snippet, and the
+// floor, a bare <audio> of the same episode with a button that calls its
+// play(). It skips without node_modules.
+func benchHost(b *testing.B, earshot string) (podlove, floor string) {
 	b.Helper()
 	if _, err := os.Stat(path.Join(podloveDir, "embed.js")); err != nil {
 		b.Skip("Podlove Web Player not installed: run `cd e2e && npm ci`")
 	}
-	podloveOnce.Do(func() {
+	benchHostOnce.Do(func() {
 		files, err := compressDir(podloveDir)
 		if err != nil {
-			podloveErr = err
+			benchHostErr = err
 			return
 		}
 		mux := http.NewServeMux()
@@ -82,13 +85,27 @@ func podloveHost(b *testing.B, earshot string) string {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Write(body)
 		})
+		floor := []byte(fmt.Sprintf(floorPage, earshot+"/demo/audio/1.wav"))
+		mux.HandleFunc("/floor", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(floor)
+		})
 		srv := httptest.NewServer(mux)
-		podloveURL = srv.URL + "/"
-		body, podloveErr = podlovePage(earshot, srv.URL+"/podlove/")
+		podloveURL, floorURL = srv.URL+"/", srv.URL+"/floor"
+		body, benchHostErr = podlovePage(earshot, srv.URL+"/podlove/")
 	})
-	require.NoError(b, podloveErr)
-	return podloveURL
+	require.NoError(b, benchHostErr)
+	return podloveURL, floorURL
 }
+
+// floorPage is the least a page can do to play the episode: an <audio>
+// element as the browser handles it by default and a button. Its audio URL
+// is the format argument.
+const floorPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>The floor</title></head><body>
+<audio id="a" src="%s"></audio>
+<button id="play" type="button" onclick="document.getElementById('a').play()">Play</button>
+</body></html>`
 
 // podlovePage is the host page: Podlove's embed script, the episode and
 // player configuration (version 5) and a probe that notes when the player
@@ -246,71 +263,6 @@ func compressDir(dir string) (http.Handler, error) {
 	}), nil
 }
 
-// pageLoad is what one cold visit measured. Times are milliseconds from the
-// navigation start; bytes are as transferred (headers and compressed bodies)
-// by the responses complete at that moment.
-type pageLoad struct {
-	firstMS                   float64 // an earlier moment of interest, if any
-	playableMS, playableBytes float64
-	doneMS, doneBytes         float64
-}
-
-// coldVisit opens url in a fresh browser profile under network profile p,
-// waits until the JavaScript predicate done holds, and reads the moments
-// firstAt (if not empty), playableAt and doneAt (expressions giving ms from
-// the navigation start).
-func coldVisit(b *testing.B, p netProfile, url, done, firstAt, playableAt, doneAt string) pageLoad {
-	b.Helper()
-	ctx := browser(b)
-	type finished struct{ at, n float64 }
-	var (
-		mu    sync.Mutex
-		start float64 // monotonic seconds: the document request
-		ends  []finished
-	)
-	require.NoError(b, chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			if start == 0 && e.Type == network.ResourceTypeDocument {
-				start = e.Timestamp.Float64()
-			}
-		case *network.EventLoadingFinished:
-			ends = append(ends, finished{e.Timestamp.Float64(), e.EncodedDataLength})
-		}
-	}))
-	emulate(b, ctx, p)
-	require.NoError(b, chromedp.Do(ctx, chromedp.Navigate(url)))
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](done,
-		chromedp.WithPollingInterval(50*time.Millisecond),
-		chromedp.WithPollingTimeout(60*time.Second)))
-	require.NoError(b, err, "waiting for %s", done)
-	var l pageLoad
-	if firstAt != "" {
-		l.firstMS = eval[float64](b, ctx, firstAt)
-	}
-	l.playableMS = eval[float64](b, ctx, playableAt)
-	l.doneMS = eval[float64](b, ctx, doneAt)
-	// The document request is sent at fetchStart of the navigation timing:
-	// that ties the network clock to the page's.
-	fetchStart := eval[float64](b, ctx, `performance.getEntriesByType("navigation")[0].fetchStart`)
-	time.Sleep(100 * time.Millisecond) // let the last events arrive
-	mu.Lock()
-	defer mu.Unlock()
-	require.NotZero(b, start, "no document request seen")
-	for _, f := range ends {
-		ms := (f.at-start)*1000 + fetchStart
-		if ms <= l.playableMS {
-			l.playableBytes += f.n
-		}
-		if ms <= l.doneMS {
-			l.doneBytes += f.n
-		}
-	}
-	return l
-}
-
 // emulate turns the network domain on and applies profile p to every request.
 func emulate(b *testing.B, ctx context.Context, p netProfile) {
 	b.Helper()
@@ -320,122 +272,6 @@ func emulate(b *testing.B, ctx context.Context, p netProfile) {
 		MatchedNetworkConditions: []*network.Conditions{{Latency: p.latencyMS, DownloadThroughput: p.downBps, UploadThroughput: p.upBps}},
 	})
 	require.NoError(b, err)
-}
-
-// Earshot's moments: playable when the prerendered page has loaded (the
-// audio bridge runs the controls), done when the wasm has taken over.
-const (
-	earshotDone       = jsGoLive
-	earshotPlayableAt = `performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd`
-	earshotDoneAt     = `earshot.readyAt`
-)
-
-// Podlove's moments (see podloveTemplate): its play button first shown;
-// playable when a click on it plays; done (visible) when the iframe's
-// loader has let the player fade in (Podlove keeps it at opacity 0 until
-// 600 ms after the iframe's load event).
-const (
-	podloveDone       = `!!(window.podloveBench && podloveBench.visibleAt)`
-	podloveButtonAt   = `podloveBench.buttonAt`
-	podlovePlayableAt = `podloveBench.playableAt`
-	podloveDoneAt     = `podloveBench.visibleAt`
-)
-
-func earshotVisit(b *testing.B, base string, p netProfile) pageLoad {
-	return coldVisit(b, p, episodeURL(base, "earshot-demo-1", ""), earshotDone, "", earshotPlayableAt, earshotDoneAt)
-}
-
-func podloveVisit(b *testing.B, host string, p netProfile) pageLoad {
-	return coldVisit(b, p, host, podloveDone, podloveButtonAt, podlovePlayableAt, podloveDoneAt)
-}
-
-// checkPlays proves that "playable" means playable: in a fresh profile under
-// p, it clicks the player's play button the moment the page counts as
-// playable and waits for the audio to advance.
-func checkPlays(b *testing.B, p netProfile, base, host string) {
-	b.Helper()
-	ctx := browser(b)
-	emulate(b, ctx, p)
-	require.NoError(b, chromedp.Do(ctx, chromedp.Navigate(episodeURL(base, "earshot-demo-1", ""))))
-	waitFor(b, ctx, "Earshot to be playable", `document.readyState !== "loading"`)
-	require.NoError(b, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
-	waitFor(b, ctx, "Earshot's audio to advance", jsCurrentTime+` > 0.5`)
-
-	ctx = browser(b)
-	emulate(b, ctx, p)
-	require.NoError(b, chromedp.Do(ctx, chromedp.Navigate(host)))
-	waitFor(b, ctx, "Podlove to be playable", `!!(window.podloveBench && podloveBench.playableAt)`)
-	iframe, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSS("#player iframe")))
-	require.NoError(b, err)
-	require.NoError(b, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(podlovePlayButton), chromedp.FromNode(iframe[0]))))
-	waitFor(b, ctx, "Podlove's audio to advance",
-		`(function () { var a = document.querySelector("#player iframe").contentDocument.querySelector("audio"); return !!a && a.currentTime > 0.5 })()`)
-}
-
-// BenchmarkPodloveFirstVisit loads the demo episode in Podlove Web Player 5,
-// embedded in a page, in a fresh browser profile per visit, and reports
-// bytes and time until a click on its play button plays, the time until
-// that button first appears, and bytes and time until the player has
-// faded in.
-func BenchmarkPodloveFirstVisit(b *testing.B) {
-	base := server(b)
-	host := podloveHost(b, base)
-	for _, p := range profiles {
-		b.Run(p.name, func(b *testing.B) {
-			checkPlays(b, p, base, host)
-			var sum pageLoad
-			n := 0
-			for b.Loop() {
-				l := podloveVisit(b, host, p)
-				sum.add(l)
-				n++
-			}
-			b.ReportMetric(sum.firstMS/float64(n), "ms-to-button")
-			b.ReportMetric(sum.playableBytes/float64(n), "bytes/visit")
-			b.ReportMetric(sum.playableMS/float64(n), "ms-to-playable")
-			b.ReportMetric(sum.doneBytes/float64(n), "visible-bytes")
-			b.ReportMetric(sum.doneMS/float64(n), "ms-to-visible")
-		})
-	}
-}
-
-// BenchmarkPlayableComparison loads the demo episode cold in Earshot and in
-// Podlove, alternating (so both see the same machine load), and reports
-// each one's time and bytes until playable and Earshot/Podlove ratios
-// (below 1: Earshot is faster or smaller). Earshot's bytes and time until
-// its wasm has taken over are reported too ("earshot-wasm-…").
-func BenchmarkPlayableComparison(b *testing.B) {
-	base := server(b)
-	host := podloveHost(b, base)
-	for _, p := range profiles {
-		b.Run(p.name, func(b *testing.B) {
-			checkPlays(b, p, base, host)
-			var e, q pageLoad
-			n := 0
-			for b.Loop() {
-				e.add(earshotVisit(b, base, p))
-				q.add(podloveVisit(b, host, p))
-				n++
-			}
-			N := float64(n)
-			b.ReportMetric(e.playableMS/N, "earshot-ms")
-			b.ReportMetric(q.playableMS/N, "podlove-ms")
-			b.ReportMetric(e.playableMS/q.playableMS, "ms-ratio")
-			b.ReportMetric(e.playableBytes/N, "earshot-bytes")
-			b.ReportMetric(q.playableBytes/N, "podlove-bytes")
-			b.ReportMetric(e.playableBytes/q.playableBytes, "bytes-ratio")
-			b.ReportMetric(e.doneMS/N, "earshot-wasm-ms")
-			b.ReportMetric(e.doneBytes/N, "earshot-wasm-bytes")
-		})
-	}
-}
-
-func (l *pageLoad) add(o pageLoad) {
-	l.firstMS += o.firstMS
-	l.playableMS += o.playableMS
-	l.playableBytes += o.playableBytes
-	l.doneMS += o.doneMS
-	l.doneBytes += o.doneBytes
 }
 
 // syntheticFeeds serves generated shows for the memory measurements:
