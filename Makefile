@@ -54,11 +54,15 @@ test: wasm check-wasm-deps e2e/node_modules/.package-lock.json
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
 
-# Go benchmarks of every package, then page loads in Chromium (each visit
-# starts a fresh browser profile, so three visits per network profile).
+# Go benchmarks of every package, the wasm's size and memory, then what a
+# listener feels in Chromium (e2e/feel_bench_test.go: each visit a fresh
+# browser profile; EARSHOT_BENCH_VISITS visits per page and network
+# profile, default 5, about 40 minutes; EARSHOT_BENCH_IDLE the untouched
+# embed's window, default 30s).
 bench: wasm e2e/node_modules/.package-lock.json
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /e2e)
-	$(GO) test -run '^$$' -bench . -benchtime 3x ./e2e/
+	$(GO) test -run '^$$' -bench 'WasmSize|Memory' -benchtime 3x ./e2e/
+	$(GO) test -run '^$$' -bench FirstPlay -benchtime 1x -timeout 4h ./e2e/
 
 clean:
 	rm -rf bin web/gen/app.wasm web/gen/app.wasm.br web/gen/app.wasm.gz

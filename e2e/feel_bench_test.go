@@ -14,7 +14,11 @@ package e2e
 //   - how long after the listener's intent (the click) the full interface
 //     is live (Earshot: the wasm has taken over; Podlove: faded in);
 //   - what an embed nobody touches costs in its first 30 s: bytes and
-//     main-thread long tasks.
+//     main-thread long tasks; then, as the pointer moves over it (intent
+//     without playing), how long until its full interface is live.
+//
+// Bytes are as transferred (headers and compressed bodies), the page's
+// service worker's included (openFeelTab).
 //
 // Each visit is a fresh browser profile. Benchmarks measure, they never
 // assert timings; a page whose audio never plays, or whose app never takes
@@ -40,6 +44,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/performance"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 )
@@ -152,6 +158,8 @@ type feelPage struct {
 type feelPlayed struct {
 	button, click, playing float64 // top clock
 	bytesBefore            float64 // non-audio, finished before playing
+	swBytesBefore          float64 // of which the service worker's
+	inFlight               float64 // non-audio, started before playing and finished after (their whole size)
 	liveAfter              float64 // full interface live, after the click; NaN: no such thing
 	wasmTransfer           float64 // the wasm's request to its last byte; NaN: none
 	wasmAfterPlaying       float64 // when the wasm was requested, after playing; NaN: none
@@ -168,50 +176,60 @@ type feelIdle struct {
 	liveAfterHover, wasmTransfer float64
 }
 
-// feelNet records a tab's network activity: every request's URL, type,
-// start and end (monotonic seconds) and bytes on the wire (headers and
+// feelNet records a tab's network activity, its service worker's
+// included: every request's URL, type, start and end (monotonic seconds,
+// one clock for the whole browser) and bytes on the wire (headers and
 // encoded body).
 type feelNet struct {
 	mu    sync.Mutex
 	docTS float64
 	reqs  map[network.RequestID]*feelReq
 	order []network.RequestID
+	swErr error // attaching to a service worker failed
 }
 
 type feelReq struct {
 	url          string
 	media        bool
+	sw           bool // made by the page's service worker
 	start, end   float64
 	bytes        float64
 	done, failed bool
 }
 
-func (n *feelNet) listen(ev any) {
+func (n *feelNet) listen(ev any) { n.record(ev, "") }
+
+// listenSW records a service worker's requests (its request IDs get a
+// prefix: they come from another target).
+func (n *feelNet) listenSW(ev any) { n.record(ev, "sw:") }
+
+func (n *feelNet) record(ev any, prefix network.RequestID) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	switch e := ev.(type) {
 	case *network.EventRequestWillBeSent:
-		if n.docTS == 0 && e.Type == network.ResourceTypeDocument {
+		if n.docTS == 0 && prefix == "" && e.Type == network.ResourceTypeDocument {
 			n.docTS = e.Timestamp.Float64()
 		}
-		r := n.reqs[e.RequestID]
+		id := prefix + e.RequestID
+		r := n.reqs[id]
 		if r == nil { // a redirect keeps its ID and its start
-			r = &feelReq{start: e.Timestamp.Float64()}
-			n.reqs[e.RequestID] = r
-			n.order = append(n.order, e.RequestID)
+			r = &feelReq{start: e.Timestamp.Float64(), sw: prefix != ""}
+			n.reqs[id] = r
+			n.order = append(n.order, id)
 		}
 		r.url = e.Request.URL
 		r.media = r.media || e.Type == network.ResourceTypeMedia
 	case *network.EventResponseReceived:
-		if r := n.reqs[e.RequestID]; r != nil {
+		if r := n.reqs[prefix+e.RequestID]; r != nil {
 			r.media = r.media || e.Type == network.ResourceTypeMedia || strings.HasPrefix(e.Response.MimeType, "audio/")
 		}
 	case *network.EventLoadingFinished:
-		if r := n.reqs[e.RequestID]; r != nil {
+		if r := n.reqs[prefix+e.RequestID]; r != nil {
 			r.end, r.bytes, r.done = e.Timestamp.Float64(), e.EncodedDataLength, true
 		}
 	case *network.EventLoadingFailed:
-		if r := n.reqs[e.RequestID]; r != nil {
+		if r := n.reqs[prefix+e.RequestID]; r != nil {
 			r.end, r.failed = e.Timestamp.Float64(), true
 		}
 	}
@@ -226,6 +244,14 @@ func (r *feelReq) audio() bool { return r.media || audioURL.MatchString(r.url) }
 
 // feelTab is a fresh browser profile under profile p, with the probe
 // installed and its network and performance recorded. done closes it.
+//
+// A service worker (go-app's, on Earshot's standalone pages) makes its
+// requests from its own target: every service worker starts paused
+// (browser-level auto-attach, waiting for the debugger), gets the same
+// network profile and recorder, then runs. DevTools throttles each target
+// on its own, so the worker's downloads get a link of their own rather
+// than sharing the page's: on the slow profile, their competition with the
+// audio is understated (their bytes are all counted).
 type feelTab struct {
 	ctx  context.Context
 	net  *feelNet
@@ -244,7 +270,36 @@ func openFeelTab(b *testing.B, p netProfile) feelTab {
 	ctx := browser(v)
 	n := &feelNet{reqs: map[network.RequestID]*feelReq{}}
 	require.NoError(b, chromedp.Listen(ctx, n.listen))
-	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: feelProbe})
+	require.NoError(b, chromedp.ListenBrowser(ctx, func(ev any) {
+		e, ok := ev.(*target.EventAttachedToTarget)
+		// Our own attachment (below) is reported too, not waiting.
+		if !ok || !e.WaitingForDebugger || e.TargetInfo.Type != "service_worker" {
+			return
+		}
+		go func() { // not on chromedp's reading goroutine
+			sw, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(e.TargetInfo.TargetID), chromedp.WithListener(n.listenSW))
+			v.Cleanup(cancel)
+			err := chromedp.Do(sw)
+			if err == nil {
+				_, err = chromedp.Call(sw, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+					MatchedNetworkConditions: []*network.Conditions{{Latency: p.latencyMS, DownloadThroughput: p.downBps, UploadThroughput: p.upBps}},
+				})
+			}
+			if err == nil {
+				_, err = chromedp.Call(sw, runtime.RunIfWaitingForDebugger, cdp.Empty{})
+			}
+			if err != nil && ctx.Err() == nil {
+				n.mu.Lock()
+				n.swErr = fmt.Errorf("service worker %s: %w", e.TargetInfo.URL, err)
+				n.mu.Unlock()
+			}
+		}()
+	}))
+	flat := true
+	_, err := chromedp.CallBrowser(ctx, target.SetAutoAttach, target.SetAutoAttachParams{AutoAttach: true, WaitForDebuggerOnStart: true, Flatten: &flat,
+		Filter: target.Filter{{Type: "service_worker"}, {Exclude: true}}})
+	require.NoError(b, err)
+	_, err = chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: feelProbe})
 	require.NoError(b, err)
 	_, err = chromedp.Call(ctx, performance.Enable, performance.EnableParams{})
 	require.NoError(b, err)
@@ -376,10 +431,16 @@ func feelVisitPlayed(b *testing.B, p netProfile, pg feelPage) feelPlayed {
 	}
 	t.net.mu.Lock()
 	defer t.net.mu.Unlock()
+	require.NoError(b, t.net.swErr)
 	for _, id := range t.net.order {
 		q := t.net.reqs[id]
 		if q.done && !q.audio() && at(q.end) <= playing {
 			r.bytesBefore += q.bytes
+			if q.sw {
+				r.swBytesBefore += q.bytes
+			}
+		} else if !q.audio() && at(q.start) <= playing {
+			r.inFlight += q.bytes
 		}
 		if wasmURL.MatchString(q.url) && math.IsNaN(r.wasmTransfer) {
 			r.wasmAfterPlaying = at(q.start) - playing
@@ -439,6 +500,7 @@ func feelVisitIdle(b *testing.B, p netProfile, pg feelPage, window time.Duration
 	}
 	t.net.mu.Lock()
 	defer t.net.mu.Unlock()
+	require.NoError(b, t.net.swErr)
 	for _, id := range t.net.order {
 		q := t.net.reqs[id]
 		if q.done && at(q.end) <= ms {
@@ -573,8 +635,8 @@ func BenchmarkFirstPlay(b *testing.B) {
 					}
 					r := feelVisitPlayed(b, p, j.pg)
 					played[j.pg.name] = append(played[j.pg.name], r)
-					fmt.Printf("  %s round %d %-13s button %5.0f ms, click %5.0f, playing %5.0f (click→playing %5.0f), %7.1f KB before, live +%5.0f ms after the click, wasm transfer %5.0f ms (asked %5.0f ms after playing), %d click(s)\n",
-						p.name, round+1, j.pg.name, r.button, r.click, r.playing, r.playing-r.click, r.bytesBefore/1000, r.liveAfter, r.wasmTransfer, r.wasmAfterPlaying, r.clicks)
+					fmt.Printf("  %s round %d %-13s button %5.0f ms, click %5.0f, playing %5.0f (click→playing %5.0f), %7.1f KB before (service worker %7.1f KB; %7.1f KB in flight), live +%5.0f ms after the click, wasm transfer %5.0f ms (asked %5.0f ms after playing), %d click(s)\n",
+						p.name, round+1, j.pg.name, r.button, r.click, r.playing, r.playing-r.click, r.bytesBefore/1000, r.swBytesBefore/1000, r.inFlight/1000, r.liveAfter, r.wasmTransfer, r.wasmAfterPlaying, r.clicks)
 				}
 			}
 			sum := feelSummarize(pages, played, idles)
@@ -607,10 +669,10 @@ func BenchmarkFirstPlay(b *testing.B) {
 
 // feelMedians are one page's medians.
 type feelMedians struct {
-	nav, click, button, bytes, live, wasm, wasmAfter float64
-	clicks                                           float64
-	idleBytes, idleLongTasks, idleLongTaskMS, busyMS float64
-	hoverLive, hoverWasm                             float64
+	nav, click, button, bytes, inFlight, live, wasm, wasmAfter float64
+	clicks                                                     float64
+	idleBytes, idleLongTasks, idleLongTaskMS, busyMS           float64
+	hoverLive, hoverWasm                                       float64
 }
 
 func feelSummarize(pages []feelPage, played map[string][]feelPlayed, idles map[string][]feelIdle) map[string]feelMedians {
@@ -622,6 +684,7 @@ func feelSummarize(pages []feelPage, played map[string][]feelPlayed, idles map[s
 			click:     median(ps, func(r feelPlayed) float64 { return r.playing - r.click }),
 			button:    median(ps, func(r feelPlayed) float64 { return r.button }),
 			bytes:     median(ps, func(r feelPlayed) float64 { return r.bytesBefore }),
+			inFlight:  median(ps, func(r feelPlayed) float64 { return r.inFlight }),
 			live:      median(ps, func(r feelPlayed) float64 { return r.liveAfter }),
 			wasm:      median(ps, func(r feelPlayed) float64 { return r.wasmTransfer }),
 			wasmAfter: median(ps, func(r feelPlayed) float64 { return r.wasmAfterPlaying }),
@@ -684,13 +747,17 @@ func feelTable(profile string, visits int, idle, took time.Duration, pages []fee
 		return fmt.Sprintf("%s KB", thousands(n/1000))
 	}
 	fmt.Fprintf(&sb, "\n%s: medians of %d visits (%s; ratios: × floor · × Podlove)\n\n", profile, visits, took.Round(time.Second))
-	fmt.Fprintf(&sb, "| page | navigation → `playing` | click → `playing` | play button there at | non-audio bytes before `playing` | full UI live after the click (wasm transfer) | untouched, first %s: bytes · long tasks | then a hover: full UI live after (wasm transfer) |\n", idle)
+	fmt.Fprintf(&sb, "| page | navigation → `playing` | click → `playing` | play button there at | non-audio bytes before `playing` (+ requests still in flight) | full UI live after the click (wasm transfer) | untouched, first %s: bytes · long tasks | then a hover: full UI live after (wasm transfer) |\n", idle)
 	sb.WriteString("|---|---|---|---|---|---|---|---|\n")
 	for _, pg := range pages {
 		m := sum[pg.name]
 		live := secs(m.live)
 		if !math.IsNaN(m.wasm) {
 			live += " (" + secs(m.wasm) + ")"
+		}
+		bytes := kb(m.bytes)
+		if m.inFlight > 0 {
+			bytes += " + " + kb(m.inFlight) + " in flight"
 		}
 		hover := secs(m.hoverLive)
 		if !math.IsNaN(m.hoverWasm) {
@@ -706,7 +773,7 @@ func feelTable(profile string, visits int, idle, took time.Duration, pages []fee
 			name = "Earshot `/embed` " + strings.TrimPrefix(pg.name, "embed-")
 		}
 		fmt.Fprintf(&sb, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", name,
-			ratio(m.nav, floor.nav, pwp.nav), ratio(m.click, floor.click, pwp.click), secs(m.button), kb(m.bytes), live, untouched, hover)
+			ratio(m.nav, floor.nav, pwp.nav), ratio(m.click, floor.click, pwp.click), secs(m.button), bytes, live, untouched, hover)
 	}
 	return sb.String()
 }

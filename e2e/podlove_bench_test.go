@@ -1,9 +1,9 @@
 package e2e
 
-// Side-by-side measurements for the issue "Fast first play everywhere":
-// the demo episode 1 in Earshot and in Podlove Web Player 5 (the player most
-// podcast sites embed), loaded cold under the same network profiles, and the
-// memory Earshot needs for a show of 700 episodes.
+// The other side of the comparison in feel_bench_test.go: the demo
+// episode 1 in Podlove Web Player 5 (the player most podcast sites embed)
+// and in a bare <audio> page (the floor), served by a second local site;
+// and the memory Earshot needs for a show of 700 episodes.
 //
 // Podlove comes from e2e/node_modules (npm ci, pinned by package-lock.json)
 // and is served by a local static server, brotli-compressed as a well-run
