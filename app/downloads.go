@@ -60,7 +60,7 @@ func cacheStorage() (app.Value, bool) {
 func openAudioCache(ctx context.Context) (app.Value, error) {
 	cs, ok := cacheStorage()
 	if !ok {
-		return nil, errors.New("this browser cannot keep episodes offline")
+		return nil, &Error{Code: codeDownloadNoAPI}
 	}
 	return await(ctx, cs.Call("open", audioCache))
 }
@@ -72,15 +72,17 @@ func downloadEpisode(ctx context.Context, url string) error {
 	if err != nil {
 		return err
 	}
+	// The browser's reasons (a TypeError for a refused CORS request, a
+	// QuotaExceededError) are not for listeners: each becomes a code.
 	res, err := await(ctx, app.Window().Call("fetch", url))
 	if err != nil {
-		return fmt.Errorf("the episode's host does not allow downloads for offline listening (%w)", err)
+		return &Error{Code: codeDownloadCORS}
 	}
 	if !flag(res.Get("ok")) {
-		return fmt.Errorf("the episode's host answered HTTP %d", integer(res.Get("status")))
+		return &Error{Code: codeDownloadHTTP, HostStatus: integer(res.Get("status"))}
 	}
 	if _, err := await(ctx, cache.Call("put", url, res)); err != nil {
-		return fmt.Errorf("the episode could not be stored (%w); free some space and try again", err)
+		return &Error{Code: codeDownloadSpace}
 	}
 	tellWorker()
 	return nil

@@ -50,16 +50,16 @@ func (g *embedGenerator) warnings() []string {
 	ep := &g.View.Episode
 	var w []string
 	if chs := visibleChapters(ep.Chapters); len(chs) > 0 && chs[0].Start > 0 {
-		w = append(w, "The first chapter starts at "+podcast.FormatClock(chs[0].Start)+", not 0:00: the beginning has no chapter title.")
+		w = append(w, g.lang.t("warnFirstChapter", podcast.FormatClock(chs[0].Start)))
 	}
 	if ep.Image == "" {
-		w = append(w, "The episode and the show have no artwork: the player shows none.")
+		w = append(w, g.lang.t("warnNoArt"))
 	}
 	if len(ep.Chapters) == 0 {
-		w = append(w, "This episode has no chapters: listeners cannot jump to topics.")
+		w = append(w, g.lang.t("warnNoChapters"))
 	}
 	if ep.Duration == 0 {
-		w = append(w, "The feed gives no duration: the seek bar appears only once the audio loads.")
+		w = append(w, g.lang.t("warnNoDuration"))
 	}
 	return w
 }
@@ -80,27 +80,27 @@ func (g *embedGenerator) copy(ctx app.Context, e app.Event) {
 func (g *embedGenerator) Render() app.UI {
 	o := g.options()
 	snippet := g.snippet(o)
-	copyLabel := "Copy embed code"
+	copyLabel := g.lang.t("copyEmbed")
 	if g.copied {
 		copyLabel = g.lang.t("copied")
 	}
 	warnings := g.warnings()
 	return app.Details().Class("es-embedgen").Body(
-		app.Summary().Text("Embed this episode"),
+		app.Summary().Text(g.lang.t("embedThis")),
 		app.Div().Class("es-form").Body(
-			app.Label().Body(app.Text("Layout "), app.Select().Class("es-gen-layout").
+			app.Label().Body(app.Text(g.lang.t("layout")+" "), app.Select().Class("es-gen-layout").
 				OnChange(func(ctx app.Context, e app.Event) { g.layout = embed.Layout(ctx.JSSrc().Get("value").String()) }).
 				Body(app.Range(embed.Layouts()).Slice(func(i int) app.UI {
 					l := embed.Layouts()[i]
-					return option(string(l), string(l), l == g.layout)
+					return option(string(l), g.lang.t("layout_"+string(l)), l == g.layout)
 				}))),
-			app.Label().Body(app.Text("Theme "), app.Select().Class("es-gen-theme").
+			app.Label().Body(app.Text(g.lang.t("theme")+" "), app.Select().Class("es-gen-theme").
 				OnChange(func(ctx app.Context, e app.Event) { g.theme = embed.Theme(ctx.JSSrc().Get("value").String()) }).
 				Body(app.Range([]embed.Theme{embed.ThemeAuto, embed.ThemeLight, embed.ThemeDark}).Slice(func(i int) app.UI {
 					t := []embed.Theme{embed.ThemeAuto, embed.ThemeLight, embed.ThemeDark}[i]
-					return option(string(t), string(t), t == g.theme)
+					return option(string(t), g.lang.t("theme_"+string(t)), t == g.theme)
 				}))),
-			app.Label().Body(app.Text("Colour "), app.Input().Type("color").Class("es-gen-color").Value(colorOr(g.color)).
+			app.Label().Body(app.Text(g.lang.t("colour")+" "), app.Input().Type("color").Class("es-gen-color").Value(colorOr(g.color)).
 				OnChange(func(ctx app.Context, e app.Event) { g.color = ctx.JSSrc().Get("value").String() })),
 			app.Label().Class("es-check").Body(
 				checkbox(g.atTime).OnChange(func(ctx app.Context, e app.Event) {
@@ -112,7 +112,7 @@ func (g *embedGenerator) Render() app.UI {
 				checkbox(g.resizer).OnChange(func(ctx app.Context, e app.Event) {
 					g.resizer = flag(ctx.JSSrc().Get("checked"))
 				}),
-				app.Text(" Resize the frame to its content (adds a 1 KB script)"),
+				app.Text(" "+g.lang.t("resizeFrame")),
 			),
 		),
 		app.If(len(warnings) > 0, func() app.UI {
@@ -120,12 +120,12 @@ func (g *embedGenerator) Render() app.UI {
 				return app.Li().Text(warnings[i])
 			}))
 		}),
-		app.P().Class("es-muted").Text("Chapters and transcripts are fetched by Earshot's server, so they work even when their hosts send no CORS headers."),
-		app.Textarea().Class("es-snippet").ReadOnly(true).Rows(4).Aria("label", "Embed code").Text(attr(snippet)),
+		app.P().Class("es-muted").Text(g.lang.t("corsNote")),
+		app.Textarea().Class("es-snippet").ReadOnly(true).Rows(4).Aria("label", g.lang.t("embedCode")).Text(attr(snippet)),
 		app.Button().Class("es-btn").Text(copyLabel).OnClick(g.copy),
 		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: g.lang.t("copied")}[g.copied]),
 		app.Div().Class("es-preview").Body(
-			app.IFrame().Src(attr(origin()+embedHref(g.target(), o))).Title(attr(embed.FrameTitle(g.View.Episode.Title))).
+			app.IFrame().Src(attr(origin()+embedHref(g.target(), o))).Title(attr(g.lang.t("frameTitle", g.View.Episode.Title))).
 				Width(100).Height(o.LayoutOrDefault().Height()).Attr("width", "100%").Attr("loading", "lazy").
 				Attr("allow", "autoplay; clipboard-write"),
 		),

@@ -2,112 +2,43 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+
+	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Languages the UI is translated into; the first is the fallback.
-var languages = []string{"en", "de", "fr", "es"}
+// languages are the UI's languages, in the table's order; the first
+// (English) is the fallback. messages is the table by key, then language.
+var languages, messages = parseMessages(messageTable)
 
-// messageTable holds every UI string: one line per key, then the English,
-// German, French and Spanish text, tab-separated. A string table rather than
-// a map literal: Go compiles map literals into initialization code, which
-// costs wasm size, while this is plain data that compresses well.
-const messageTable = `play	Play	Abspielen	Lecture	Reproducir
-pause	Pause	Pause	Pause	Pausa
-seek	Seek	Springen	Position	Posición
-back15	Back 15 seconds	15 Sekunden zurück	Reculer de 15 secondes	Retroceder 15 segundos
-fwd30	Forward 30 seconds	30 Sekunden vor	Avancer de 30 secondes	Avanzar 30 segundos
-prevChapter	Previous chapter	Vorheriges Kapitel	Chapitre précédent	Capítulo anterior
-nextChapter	Next chapter	Nächstes Kapitel	Chapitre suivant	Capítulo siguiente
-speed	Playback speed	Wiedergabegeschwindigkeit	Vitesse de lecture	Velocidad de reproducción
-volume	Volume	Lautstärke	Volume	Volumen
-mute	Mute	Stumm	Couper le son	Silenciar
-unmute	Unmute	Ton an	Rétablir le son	Activar sonido
-elapsed	Show remaining time	Restzeit anzeigen	Afficher le temps restant	Mostrar tiempo restante
-remaining	Show elapsed time	Vergangene Zeit anzeigen	Afficher le temps écoulé	Mostrar tiempo transcurrido
-chapters	Chapters	Kapitel	Chapitres	Capítulos
-notes	Show notes	Shownotes	Notes de l’épisode	Notas del episodio
-transcript	Transcript	Transkript	Transcription	Transcripción
-share	Share	Teilen	Partager	Compartir
-people	People	Mitwirkende	Intervenants	Participantes
-support	Support the show	Unterstütze die Sendung	Soutenir l’émission	Apoya el programa
-highlights	Highlights	Höhepunkte	Moments forts	Momentos destacados
-playHighlight	Play this highlight: %s	Diesen Ausschnitt abspielen: %s	Écouter cet extrait : %s	Escuchar este fragmento: %s
-season	Season %s	Staffel %s	Saison %s	Temporada %s
-episode	Episode %s	Folge %s	Épisode %s	Episodio %s
-trailer	Trailer	Trailer	Bande-annonce	Tráiler
-bonus	Bonus	Bonus	Bonus	Extra
-buffering	Loading…	Lädt…	Chargement…	Cargando…
-mediaError	This episode could not be loaded.	Diese Folge konnte nicht geladen werden.	Impossible de charger cet épisode.	No se pudo cargar este episodio.
-retry	Try again	Erneut versuchen	Réessayer	Reintentar
-version	Version	Version	Version	Versión
-search	Search the transcript	Transkript durchsuchen	Rechercher dans la transcription	Buscar en la transcripción
-prevMatch	Previous match	Vorheriger Treffer	Résultat précédent	Resultado anterior
-nextMatch	Next match	Nächster Treffer	Résultat suivant	Resultado siguiente
-matches	%d of %d	%d von %d	%d sur %d	%d de %d
-noMatches	No matches	Keine Treffer	Aucun résultat	Sin resultados
-loadingTrans	Loading the transcript…	Transkript wird geladen…	Chargement de la transcription…	Cargando la transcripción…
-follow	Follow playback	Wiedergabe folgen	Suivre la lecture	Seguir la reproducción
-shortcuts	Keyboard shortcuts	Tastenkürzel	Raccourcis clavier	Atajos de teclado
-close	Close	Schließen	Fermer	Cerrar
-finished	Played	Gehört	Écouté	Escuchado
-episodes	Episodes	Folgen	Épisodes	Episodios
-showMore	Show more episodes	Weitere Folgen zeigen	Afficher plus d’épisodes	Mostrar más episodios
-copyLink	Copy link	Link kopieren	Copier le lien	Copiar enlace
-copied	Copied	Kopiert	Copié	Copiado
-atCurrent	Start at current time	Ab aktueller Position	Commencer à la position actuelle	Empezar en la posición actual
-player	Player: %s	Player: %s	Lecteur : %s	Reproductor: %s
-coverOf	Cover art of %s	Cover von %s	Pochette de %s	Portada de %s
-of	%s of %s	%s von %s	%s sur %s	%s de %s
-hours	hours	Stunden	heures	horas
-hour	hour	Stunde	heure	hora
-minutes	minutes	Minuten	minutes	minutos
-minute	minute	Minute	minute	minuto
-seconds	seconds	Sekunden	secondes	segundos
-second	second	Sekunde	seconde	segundo
-keyPlay	Play or pause	Abspielen oder pausieren	Lecture ou pause	Reproducir o pausar
-keySeek5	Back or forward 5 seconds	5 Sekunden zurück oder vor	Reculer ou avancer de 5 secondes	Retroceder o avanzar 5 segundos
-keySeek15	Back or forward 15 seconds	15 Sekunden zurück oder vor	Reculer ou avancer de 15 secondes	Retroceder o avanzar 15 segundos
-keyChapter	Previous or next chapter	Vorheriges oder nächstes Kapitel	Chapitre précédent ou suivant	Capítulo anterior o siguiente
-keyVolume	Volume up or down	Lauter oder leiser	Monter ou baisser le volume	Subir o bajar el volumen
-keyMute	Mute or unmute	Stumm oder Ton an	Couper ou rétablir le son	Silenciar o activar el sonido
-keySpeed	Slower or faster	Langsamer oder schneller	Plus lent ou plus rapide	Más lento o más rápido
-keyJump	Jump to 0–90 %	Zu 0–90 % springen	Aller à 0–90 %	Saltar al 0–90 %
-keyHelp	Show this list	Diese Liste zeigen	Afficher cette liste	Mostrar esta lista
-noEpisode	This show has no episodes yet.	Diese Sendung hat noch keine Folgen.	Cette émission n’a pas encore d’épisodes.	Este programa aún no tiene episodios.
-openInEarshot	Open in Earshot	In Earshot öffnen	Ouvrir dans Earshot	Abrir en Earshot
-sleep	Sleep timer	Schlaf-Timer	Minuteur de sommeil	Temporizador
-sleepOff	No sleep timer	Kein Schlaf-Timer	Pas de minuteur	Sin temporizador
-sleepMinutes	Stop in %s min	Stopp in %s Min.	Arrêt dans %s min	Parar en %s min
-sleepChapter	Stop at end of chapter	Stopp am Kapitelende	Arrêt en fin de chapitre	Parar al final del capítulo
-sleepEpisode	Stop at end of episode	Stopp am Folgenende	Arrêt en fin d’épisode	Parar al final del episodio
-updateReady	A new version of Earshot is ready.	Eine neue Version von Earshot ist bereit.	Une nouvelle version d’Earshot est prête.	Hay una nueva versión de Earshot lista.
-reload	Reload	Neu laden	Recharger	Recargar
-clipNotTime	Type the clip’s times as 1:30 or 90.	Zeiten des Ausschnitts bitte als 1:30 oder 90 eingeben.	Saisissez les temps de l’extrait sous la forme 1:30 ou 90.	Escribe los tiempos del fragmento como 1:30 o 90.
-clipOrder	The clip must end after it starts.	Der Ausschnitt muss nach seinem Beginn enden.	L’extrait doit se terminer après son début.	El fragmento debe terminar después de empezar.`
-
-// messages is messageTable by key, then language. A missing translation
-// falls back to English, so a new string never shows a key.
-var messages = parseMessages(messageTable)
-
-func parseMessages(table string) map[string]map[string]string {
+// parseMessages reads messageTable (see there).
+func parseMessages(table string) ([]string, map[string]map[string]string) {
+	var langs []string
 	out := make(map[string]map[string]string)
+	cur := ""
 	for _, line := range strings.Split(table, "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != len(languages)+1 {
+		if code, ok := strings.CutPrefix(line, "== "); ok {
+			cur = strings.TrimSpace(code)
+			langs = append(langs, cur)
 			continue
 		}
-		m := make(map[string]string, len(languages))
-		for i, l := range languages {
-			m[l] = f[i+1]
+		key, text, ok := strings.Cut(line, "\t")
+		if !ok || cur == "" {
+			continue
 		}
-		out[f[0]] = m
+		m := out[key]
+		if m == nil {
+			m = make(map[string]string, 8)
+			out[key] = m
+		}
+		m[cur] = text
 	}
-	return out
+	return langs, out
 }
 
-// lang is a UI language ("en", "de", "fr", "es").
+// lang is a UI language: one of languages ("en", "de", …).
 type lang string
 
 // pickLang chooses the UI language: an explicit ?lang= wins, then the
@@ -169,30 +100,134 @@ func (l lang) spoken(sec float64) string {
 	return strings.Join(parts, " ")
 }
 
-var monthNames = map[lang][12]string{
-	"en": {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
-	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-	"es": {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-}
-
-// date formats a publication date the way each language writes it.
+// date formats a publication date the way l writes it.
 func (l lang) date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	m := monthNames[l]
-	if m[0] == "" {
-		m = monthNames["en"]
+	months := strings.Split(l.t("_months"), "|")
+	if len(months) != 12 {
+		months = strings.Split(lang("en").t("_months"), "|")
 	}
-	name := m[t.Month()-1]
-	switch l {
-	case "de":
-		return fmt.Sprintf("%d. %s %d", t.Day(), name, t.Year())
-	case "fr":
-		return fmt.Sprintf("%d %s %d", t.Day(), name, t.Year())
-	case "es":
-		return fmt.Sprintf("%d de %s de %d", t.Day(), name, t.Year())
+	return strings.NewReplacer(
+		"{d}", strconv.Itoa(t.Day()),
+		"{m}", months[t.Month()-1],
+		"{y}", strconv.Itoa(t.Year()),
+	).Replace(l.t("_date"))
+}
+
+// count is the key's singular ("…One") or plural ("…Many") form for n,
+// with n in it: "1 new episode", "3 new episodes". (Every language of the
+// table has these two forms for the counts Earshot shows.)
+func (l lang) count(n int, key string) string {
+	if n == 1 {
+		return l.t(key+"One", n)
 	}
-	return fmt.Sprintf("%s %d, %d", name, t.Day(), t.Year())
+	return l.t(key+"Many", n)
+}
+
+// role is a podcast:person role ("host", "guest") in l; a role the table
+// does not know is shown as the feed wrote it.
+func (l lang) role(r string) string {
+	key := "role_" + strings.ToLower(strings.TrimSpace(r))
+	if _, ok := messages[key]; ok {
+		return l.t(key)
+	}
+	return r
+}
+
+// keyNames writes the names of the keys in a shortcut ("{space} / K",
+// "{shift} + , / .") in l.
+func (l lang) keyNames(s string) string {
+	return strings.NewReplacer("{space}", l.t("keySpace"), "{shift}", l.t("keyShift"), "{alt}", l.t("keyAlt")).Replace(s)
+}
+
+// pageLang is the language of the page being rendered, from ?lang= or the
+// browser's preferences, and makes it the document's (<html lang>; the
+// server writes it into the prerendered page, the browser sets it when the
+// app navigates).
+func pageLang(ctx app.Context) lang {
+	l := pickLang(ctx.Page().URL().Query().Get("lang"), browserLanguages()...)
+	ctx.Page().SetLang(string(l))
+	return l
+}
+
+// explicitLang is the ?lang= of the page when it names a language of the
+// UI, "" otherwise.
+func explicitLang(ctx app.Context) string {
+	q := ctx.Page().URL().Query().Get("lang")
+	if q == "" {
+		return ""
+	}
+	if l := pickLang(q); l != "en" || strings.HasPrefix(strings.ToLower(q), "en") {
+		return string(l)
+	}
+	return ""
+}
+
+// translate is the English sentence s in l, when s is the English text of
+// a key of the table (format verbs match any text: "Offline episodes and
+// the app use 12.3 MB." is dlUsed with "12.3 MB"); else s. It is for
+// sentences made in English by code that has no language at hand.
+func (l lang) translate(s string) string {
+	if l == "en" || s == "" {
+		return s
+	}
+	// The template with the most literal text wins ("%s of %s" matches
+	// much that is not a time of a length).
+	best, bestArgs, bestLen := "", []any(nil), -1
+	for key, m := range messages {
+		args, ok := matchFormat(m["en"], s)
+		if n := len(m["en"]) - 2*len(args); ok && !strings.HasPrefix(key, "_") && (n > bestLen || n == bestLen && key < best) {
+			best, bestArgs, bestLen = key, args, n
+		}
+	}
+	if best == "" {
+		return s
+	}
+	return l.t(best, bestArgs...)
+}
+
+// matchFormat matches s against a format with %s and %d verbs, returning
+// what each verb stood for (an int for %d).
+func matchFormat(format, s string) ([]any, bool) {
+	var args []any
+	for {
+		i := strings.IndexByte(format, '%')
+		if i < 0 || i+1 >= len(format) {
+			return args, format == s
+		}
+		if !strings.HasPrefix(s, format[:i]) {
+			return nil, false
+		}
+		verb := format[i+1]
+		s, format = s[i:], format[i+2:]
+		// The verb's text runs up to the format's next literal text.
+		next, last := format, true
+		if j := strings.IndexByte(next, '%'); j >= 0 {
+			next, last = next[:j], false
+		}
+		end := len(s)
+		switch {
+		case last: // the rest of the format is the sentence's end
+			if !strings.HasSuffix(s, next) {
+				return nil, false
+			}
+			end = len(s) - len(next)
+		case next != "":
+			if end = strings.Index(s, next); end < 0 {
+				return nil, false
+			}
+		}
+		if verb == 'd' {
+			n, err := strconv.Atoi(s[:end])
+			if err != nil {
+				return nil, false
+			}
+			args = append(args, n)
+		} else {
+			args = append(args, s[:end])
+		}
+		s = s[end:]
+	}
 }

@@ -8,13 +8,13 @@ import (
 
 // shortcuts is the keyboard help, in display order.
 var shortcuts = []struct{ keys, what string }{
-	{"Space / K", "keyPlay"},
+	{"{space} / K", "keyPlay"},
 	{"← / →", "keySeek5"},
 	{"J / L", "keySeek15"},
-	{"Alt + ← / →", "keyChapter"},
+	{"{alt} + ← / →", "keyChapter"},
 	{"↑ / ↓", "keyVolume"},
 	{"M", "keyMute"},
-	{"Shift + , / .", "keySpeed"},
+	{"{shift} + , / .", "keySpeed"},
 	{"0–9", "keyJump"},
 	{"?", "keyHelp"},
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"strconv"
 	"strings"
 	"time"
 
@@ -25,20 +24,33 @@ type libraryPage struct {
 	app.Compo
 	src Source
 
+	lang    lang
 	lib     library.Library
-	loadErr string
+	loadErr error
 	shows   map[string]*podcast.Show // by feed URL, as fetched
-	errs    map[string]string
+	errs    map[string]error
 	addURL  string
 	adding  bool
-	addErr  string
+	addErr  error
+	// note says how an import went (or fails: noteErr); refused lists the
+	// entries of the file that were left out, and why.
 	note    string
+	noteErr error
+	refused []opmlRefusal
 	resume  []inProgress
-	mounted bool
+}
+
+// opmlRefusal is an entry of an OPML file the server would not import (a
+// private address, say), as POST /api/opml reports it.
+type opmlRefusal struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	Code  string `json:"code"`
 }
 
 func (p *libraryPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle("Library · Earshot")
+	p.lang = pageLang(ctx)
+	ctx.Page().SetTitle("%s · Earshot", p.lang.t("library"))
 	if !app.IsClient {
 		return
 	}
@@ -49,17 +61,14 @@ func (p *libraryPage) OnNav(ctx app.Context) {
 // reload reads the library and positions from storage.
 func (p *libraryPage) reload(ctx app.Context) {
 	lib, err := loadLibrary()
-	p.lib, p.loadErr = lib, ""
-	if err != nil {
-		p.loadErr = "Your library could not be read (" + err.Error() + "). It is kept as it is; reload the page after updating Earshot."
-	}
+	p.lib, p.loadErr = lib, libraryError(err)
 	p.resume = savedPositions()
 }
 
 // refresh fetches every subscribed show, for new-episode counts.
 func (p *libraryPage) refresh(ctx app.Context) {
 	if p.shows == nil {
-		p.shows, p.errs = map[string]*podcast.Show{}, map[string]string{}
+		p.shows, p.errs = map[string]*podcast.Show{}, map[string]error{}
 	}
 	for _, s := range p.lib.Subscriptions {
 		feed := s.FeedURL
@@ -69,7 +78,7 @@ func (p *libraryPage) refresh(ctx app.Context) {
 			show, err := p.src.Show(c, feed)
 			ctx.Dispatch(func(app.Context) {
 				if err != nil {
-					p.errs[feed] = err.Error()
+					p.errs[feed] = err
 					return
 				}
 				delete(p.errs, feed)
@@ -87,7 +96,7 @@ func (p *libraryPage) subscribe(ctx app.Context, e app.Event) {
 	if u == "" || p.adding {
 		return
 	}
-	p.adding, p.addErr = true, ""
+	p.adding, p.addErr = true, nil
 	ctx.Async(func() {
 		c, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()
@@ -95,11 +104,11 @@ func (p *libraryPage) subscribe(ctx app.Context, e app.Event) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.adding = false
 			if err != nil {
-				p.addErr = err.Error()
+				p.addErr = err
 				return
 			}
 			if err := updateLibrary(func(l *library.Library) { l.Subscribe(u, show.Title, show.Image, time.Now()) }); err != nil {
-				p.addErr = err.Error()
+				p.addErr = libraryError(err)
 				return
 			}
 			p.shows[u] = show
@@ -122,7 +131,7 @@ func (p *libraryPage) importOPML(ctx app.Context, e app.Event) {
 		return
 	}
 	file := files.Index(0)
-	p.note = "Importing…"
+	p.note, p.noteErr, p.refused = p.lang.t("importing"), nil, nil
 	var fn app.Func
 	fn = app.FuncOf(func(_ app.Value, args []app.Value) any {
 		fn.Release()
@@ -139,34 +148,46 @@ func (p *libraryPage) importOPML(ctx app.Context, e app.Event) {
 }
 
 func (p *libraryPage) imported(ctx app.Context, status int, body string, err error) {
-	if err == nil && status != 200 {
-		p.note = apiErrorMessage(status, body)
+	p.note = ""
+	switch {
+	case err != nil:
+		p.noteErr = &Error{Code: codeOffline}
 		return
-	}
-	if err != nil {
-		p.note = err.Error()
+	case status != 200:
+		e := apiError(status, body)
+		if e.Code == "too_large" {
+			e = &Error{Code: "opml_too_large"} // the file, not a feed
+		}
+		p.noteErr = e
 		return
 	}
 	var res struct {
-		Feeds []struct{ URL, Title string } `json:"feeds"`
+		Feeds   []struct{ URL, Title string } `json:"feeds"`
+		Refused []opmlRefusal                 `json:"refused"`
 	}
 	if err := json.Unmarshal([]byte(body), &res); err != nil {
-		p.note = "The server's answer was not understood: " + err.Error()
+		p.noteErr = &Error{Code: codeBadAnswer}
 		return
 	}
-	added := 0
+	added, had := 0, 0
 	err = updateLibrary(func(l *library.Library) {
 		for _, f := range res.Feeds {
 			if ok, _ := l.Subscribe(f.URL, f.Title, "", time.Now()); ok {
 				added++
+			} else {
+				had++
 			}
 		}
 	})
 	if err != nil {
-		p.note = err.Error()
+		p.noteErr = libraryError(err)
 		return
 	}
-	p.note = plural(added, "show", "shows") + " imported."
+	p.note = p.lang.count(added, "showsImported")
+	if had > 0 {
+		p.note += " " + p.lang.count(had, "showsAlready")
+	}
+	p.refused = res.Refused
 	p.reload(ctx)
 	p.refresh(ctx)
 }
@@ -196,9 +217,9 @@ func (p *libraryPage) removeQueue(it library.QueueItem) {
 
 func (p *libraryPage) Render() app.UI {
 	return app.Main().Class("es-page", "es-library").Body(
-		siteNav(),
-		app.H1().Text("Library"),
-		app.If(p.loadErr != "", func() app.UI { return errorBox(p.loadErr) }),
+		siteNav(p.lang),
+		app.H1().Text(p.lang.t("library")),
+		app.If(p.loadErr != nil, func() app.UI { return errorBox(p.lang.errText(p.loadErr)) }),
 		p.renderAdd(),
 		p.renderShows(),
 		p.renderResume(),
@@ -208,30 +229,54 @@ func (p *libraryPage) Render() app.UI {
 }
 
 func (p *libraryPage) renderAdd() app.UI {
-	return app.Section().Class("es-section").Aria("label", "Add a show").Body(
+	l := p.lang
+	return app.Section().Class("es-section").Aria("label", l.t("addShow")).Body(
 		app.Form().Class("es-addform").OnSubmit(p.subscribe).Body(
-			app.Label().For("es-addurl").Text("Feed URL"),
+			app.Label().For("es-addurl").Text(l.t("feedURL")),
 			app.Input().ID("es-addurl").Type("url").Class("es-search-input").Placeholder("https://example.com/feed.xml").
 				Value(p.addURL).Required(true).OnInput(func(ctx app.Context, e app.Event) { p.addURL = ctx.JSSrc().Get("value").String() }),
-			app.Button().Type("submit").Class("es-btn", "es-subscribe").Disabled(p.adding).Text(map[bool]string{false: "Subscribe", true: "Checking…"}[p.adding]),
+			app.Button().Type("submit").Class("es-btn", "es-subscribe").Disabled(p.adding).Text(l.t(map[bool]string{false: "subscribe", true: "checking"}[p.adding])),
 		),
-		app.If(p.addErr != "", func() app.UI { return errorBox(p.addErr) }),
+		app.If(p.addErr != nil, func() app.UI { return errorBox(l.errText(p.addErr)) }),
 		app.Div().Class("es-sharerow").Body(
-			app.Label().Class("es-btn").For("es-opml").Text("Import OPML…"),
+			app.Label().Class("es-btn").For("es-opml").Text(l.t("importOPML")),
 			app.Input().ID("es-opml").Type("file").Class("es-visually-hidden").Accept(".opml,.xml,text/xml,text/x-opml").OnChange(p.importOPML),
-			app.Button().Class("es-btn", "es-export").Text("Export OPML").OnClick(p.exportOPML),
-			app.Button().Class("es-btn", "es-refresh").Text("Refresh").OnClick(func(ctx app.Context, e app.Event) { p.refresh(ctx) }),
+			app.Button().Class("es-btn", "es-export").Text(l.t("exportOPML")).OnClick(p.exportOPML),
+			app.Button().Class("es-btn", "es-refresh").Text(l.t("refresh")).OnClick(func(ctx app.Context, e app.Event) { p.refresh(ctx) }),
 		),
-		app.If(p.note != "", func() app.UI { return app.P().Class("es-muted").Aria("live", "polite").Text(p.note) }),
+		app.If(p.note != "", func() app.UI { return app.P().Class("es-muted", "es-importnote").Aria("live", "polite").Text(p.note) }),
+		app.If(p.noteErr != nil, func() app.UI { return errorBox(l.errText(p.noteErr)) }),
+		app.If(len(p.refused) > 0, func() app.UI { return p.renderRefused() }),
+	)
+}
+
+// renderRefused lists the entries of an imported file that were left out,
+// each with the reason in plain words.
+func (p *libraryPage) renderRefused() app.UI {
+	l := p.lang
+	return app.Div().Class("es-error", "es-refused").Attr("role", "alert").Body(
+		app.P().Text(l.count(len(p.refused), "showsRefused")),
+		app.Ul().Body(app.Range(p.refused).Slice(func(i int) app.UI {
+			r := p.refused[i]
+			name := r.URL
+			if r.Title != "" {
+				name = r.Title + " (" + r.URL + ")"
+			}
+			return app.Li().Body(
+				app.Strong().Text(name),
+				app.Text(": "+l.errText(&Error{Code: r.Code})),
+			)
+		})),
 	)
 }
 
 func (p *libraryPage) renderShows() app.UI {
+	l := p.lang
 	subs := p.lib.Subscriptions
-	return app.Section().Class("es-section").Aria("label", "Shows").Body(
-		app.H2().Text("Shows"),
+	return app.Section().Class("es-section").Aria("label", l.t("shows")).Body(
+		app.H2().Text(l.t("shows")),
 		app.If(len(subs) == 0, func() app.UI {
-			return app.P().Class("es-muted").Text("No shows yet: add one by its feed URL, or import an OPML file.")
+			return app.P().Class("es-muted").Text(l.t("noShows"))
 		}),
 		app.Ul().Class("es-episodes", "es-subs").Body(app.Range(subs).Slice(func(i int) app.UI {
 			s := subs[i]
@@ -244,12 +289,13 @@ func (p *libraryPage) renderShows() app.UI {
 				title = s.FeedURL
 			}
 			return app.Li().Class("es-sub").Body(
+				artwork("es-subart", s.Image, title, "", 48),
 				app.A().Href(attr(embed.ShowPath(s.FeedURL))).Text(title),
 				app.If(n > 0, func() app.UI {
-					return app.Span().Class("es-badge", "es-new").Text(plural(n, "new episode", "new episodes"))
+					return app.Span().Class("es-badge", "es-new").Text(l.count(n, "newEpisodes"))
 				}),
-				app.If(p.errs[s.FeedURL] != "", func() app.UI { return app.P().Class("es-muted").Text(p.errs[s.FeedURL]) }),
-				app.Button().Class("es-btn", "es-unsub").Aria("label", attr("Unsubscribe from "+title)).Text("Unsubscribe").
+				app.If(p.errs[s.FeedURL] != nil, func() app.UI { return app.P().Class("es-muted", "es-suberr").Text(l.errText(p.errs[s.FeedURL])) }),
+				app.Button().Class("es-btn", "es-unsub").Aria("label", attr(l.t("unsubscribeFrom", title))).Text(l.t("unsubscribe")).
 					OnClick(func(ctx app.Context, e app.Event) { p.unsubscribe(ctx, s.FeedURL) }, app.EventScope(s.FeedURL)),
 			)
 		})),
@@ -260,55 +306,58 @@ func (p *libraryPage) renderResume() app.UI {
 	if len(p.resume) == 0 {
 		return nil
 	}
-	return app.Section().Class("es-section").Aria("label", "Continue listening").Body(
-		app.H2().Text("Continue listening"),
+	l := p.lang
+	return app.Section().Class("es-section").Aria("label", l.t("continueListening")).Body(
+		app.H2().Text(l.t("continueListening")),
 		app.Ul().Class("es-episodes", "es-resume").Body(app.Range(p.resume).Slice(func(i int) app.UI {
 			r := p.resume[i]
 			title := r.Title
 			if title == "" {
 				title = r.GUID
 			}
+			at := podcast.FormatClock(r.Position)
+			if r.Duration > 0 {
+				at = l.t("of", at, podcast.FormatClock(r.Duration))
+			}
+			facts := at
+			if r.Show != "" {
+				facts = r.Show + " · " + at
+			}
 			return app.Li().Body(
 				app.A().Href(attr(episodeHref(embed.Target{Feed: r.Feed, GUID: r.GUID}))).Text(title),
-				app.Span().Class("es-time").Text(" · "+r.Show+" · "+podcast.FormatClock(r.Position)+" / "+podcast.FormatClock(r.Duration)),
+				app.Span().Class("es-time").Text(facts),
 			)
 		})),
 	)
 }
 
 func (p *libraryPage) renderQueue() app.UI {
+	l := p.lang
 	q := p.lib.Queue
-	return app.Section().Class("es-section").Aria("label", "Up next").Body(
-		app.H2().Text("Up next"),
+	return app.Section().Class("es-section").Aria("label", l.t("upNext")).Body(
+		app.H2().Text(l.t("upNext")),
 		app.If(len(q) == 0, func() app.UI {
-			return app.P().Class("es-muted").Text("Nothing queued: add episodes from a show or the player.")
+			return app.P().Class("es-muted").Text(l.t("queueEmpty"))
 		}),
 		app.Ol().Class("es-episodes", "es-queue").Body(app.Range(q).Slice(func(i int) app.UI {
 			it := q[i]
 			return app.Li().Body(
 				app.A().Href(attr(episodeHref(embed.Target{Feed: it.FeedURL, GUID: it.GUID}))).Text(it.Title),
-				app.Button().Class("es-icon").Aria("label", attr("Move up: "+it.Title)).Text("↑").Disabled(i == 0).
+				app.Button().Class("es-icon").Aria("label", attr(l.t("moveUp", it.Title))).Text("↑").Disabled(i == 0).
 					OnClick(func(ctx app.Context, e app.Event) { p.moveQueue(i, i-1) }, app.EventScope(it.FeedURL, it.GUID, i)),
-				app.Button().Class("es-icon").Aria("label", attr("Move down: "+it.Title)).Text("↓").Disabled(i == len(q)-1).
+				app.Button().Class("es-icon").Aria("label", attr(l.t("moveDown", it.Title))).Text("↓").Disabled(i == len(q)-1).
 					OnClick(func(ctx app.Context, e app.Event) { p.moveQueue(i, i+1) }, app.EventScope(it.FeedURL, it.GUID, i)),
-				app.Button().Class("es-icon").Aria("label", attr("Remove from queue: "+it.Title)).Text("✕").
+				app.Button().Class("es-icon").Aria("label", attr(l.t("removeFromQueueOf", it.Title))).Text("✕").
 					OnClick(func(ctx app.Context, e app.Event) { p.removeQueue(it) }, app.EventScope(it.FeedURL, it.GUID)),
 			)
 		})),
 	)
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
 // siteNav links the app's pages (not shown in embeds).
-func siteNav() app.UI {
+func siteNav(l lang) app.UI {
 	return app.Nav().Class("es-nav").Aria("label", "Earshot").Body(
 		app.A().Href("/").Text("Earshot"),
-		app.A().Href(PathLibrary).Text("Library"),
+		app.A().Href(PathLibrary).Text(l.t("library")),
 	)
 }

@@ -16,6 +16,22 @@ const mediaSessionEvery = time.Second
 type mediaSession struct {
 	handlers []app.Func
 	last     time.Time
+	state    string // the playbackState last set
+}
+
+// playback tells the OS controls whether the episode plays ("playing",
+// "paused"), so they show the right button; browsers guess otherwise, and
+// guess wrong while the audio lives outside the page's tree.
+func (m *mediaSession) playback(ms app.Value, playing bool) {
+	state := "paused"
+	if playing {
+		state = "playing"
+	}
+	if state == m.state {
+		return
+	}
+	m.state = state
+	ms.Set("playbackState", state)
 }
 
 func (m *mediaSession) api() app.Value {
@@ -45,6 +61,7 @@ func (m *mediaSession) set(p *Player, ctx app.Context) {
 		md["artwork"] = []any{map[string]any{"src": art, "sizes": "512x512"}}
 	}
 	ms.Set("metadata", app.Window().Get("MediaMetadata").New(md))
+	m.playback(ms, p.playing)
 	if len(m.handlers) > 0 {
 		return
 	}
@@ -81,7 +98,12 @@ func (m *mediaSession) set(p *Player, ctx app.Context) {
 // position reports the playback position, at most once a second.
 func (m *mediaSession) position(st mediaState, rate float64) {
 	ms := m.api()
-	if ms == nil || st.duration <= 0 || time.Since(m.last) < mediaSessionEvery || !ms.Get("setPositionState").Truthy() {
+	if ms == nil {
+		return
+	}
+	// Every timeupdate, also the one a pause or the end fires.
+	m.playback(ms, !st.paused)
+	if st.duration <= 0 || time.Since(m.last) < mediaSessionEvery || !ms.Get("setPositionState").Truthy() {
 		return
 	}
 	m.last = time.Now()

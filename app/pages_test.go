@@ -74,16 +74,29 @@ func TestEpisodePageSourceError(t *testing.T) {
 	page := newEpisodeAt(src, "/episode?feed=https://example.com/gone.xml&guid=x")
 	doc := prerender(t, page)
 
-	require.NoError(t, goapp.Match(goapp.Div().Class("es-error").Attr("role", "alert"), page, 0, 1))
-	require.NoError(t, goapp.Match(goapp.Text(msg), page, 0, 1, 0, 0))
-
+	// What happened, what to do, and the ways on: the show, home, library.
 	alert := findOne(t, doc, "div", attrIs("role", "alert"))
-	assert.Equal(t, msg, textOf(alert))
+	assert.True(t, hasClass("es-error")(alert))
+	assert.Equal(t, "This episode could not be opened", textOf(findOne(t, alert, "h1")))
+	assert.Equal(t, msg, textOf(findAll(alert, "p")[0]))
+	assert.Equal(t, []string{"/show?feed=https:%2F%2Fexample.com%2Fgone.xml", "/", "/library"}, attrsOf(findAll(alert, "a"), "href"))
 	assert.Empty(t, findAll(doc, "article"), "no player")
 	d := embeddedPageData(t, doc)
 	assert.Equal(t, "https://example.com/gone.xml", d.Feed)
 	assert.Nil(t, d.Episode)
-	assert.Equal(t, "Earshot", page.ctx.Page().Title())
+	assert.Equal(t, "This episode could not be opened · Earshot", page.ctx.Page().Title())
+}
+
+// A failure with a code from the server reads as the code's sentence in the
+// page's language, never as the server's English or a Go error.
+func TestEpisodePageCodedError(t *testing.T) {
+	src := &fakeSource{err: &Error{Code: "blocked_address", Message: "English from the server"}}
+	doc := prerender(t, newEpisodeAt(src, "/episode?feed=http://10.0.0.1/feed.xml&guid=x&lang=de"))
+	alert := findOne(t, doc, "div", attrIs("role", "alert"))
+	assert.Equal(t, "Diese Folge konnte nicht geöffnet werden", textOf(findOne(t, alert, "h1")))
+	assert.Contains(t, textOf(alert), "privates Netzwerk")
+	assert.NotContains(t, textOf(alert), "English")
+	assert.Contains(t, textsOf(findAll(alert, "a")), "Zur Startseite")
 }
 
 // The embedded data is JSON inside a script element: feed text must not be

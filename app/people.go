@@ -27,7 +27,7 @@ func (p *Player) renderPeople() app.UI {
 			return app.Div().Body(
 				app.H2().Text(p.lang.t("people")),
 				app.Ul().Class("es-persons").Body(app.Range(persons).Slice(func(i int) app.UI {
-					return renderPerson(persons[i])
+					return renderPerson(p.lang, persons[i])
 				})),
 			)
 		}),
@@ -47,19 +47,19 @@ func (p *Player) renderPeople() app.UI {
 	)
 }
 
-func renderPerson(person podcast.Person) app.UI {
+func renderPerson(l lang, person podcast.Person) app.UI {
 	name := app.Span().Class("es-person-name").Text(person.Name)
 	var named app.UI = name
 	if href := hrefOf(person.Href); href != "" {
 		named = app.A().Href(href).Target("_blank").Rel("noopener noreferrer").Body(name)
 	}
 	return app.Li().Class("es-person").Body(
-		app.If(srcOf(person.Image) != "", func() app.UI {
-			return app.Img().Class("es-avatar").Src(srcOf(person.Image)).Alt("").Aria("hidden", "true").Width(40).Height(40).Attr("loading", "lazy")
-		}),
+		// The avatar falls back to the person's initials when there is
+		// none or it fails to load.
+		artwork("es-avatar", person.Image, person.Name, "", 40),
 		app.Span().Body(
 			named,
-			app.If(person.Role != "", func() app.UI { return app.Span().Class("es-person-role").Text(person.Role) }),
+			app.If(person.Role != "", func() app.UI { return app.Span().Class("es-person-role").Text(l.role(person.Role)) }),
 		),
 	)
 }
@@ -75,17 +75,22 @@ func (p *Player) renderSoundbites() app.UI {
 		app.H2().Text(p.lang.t("highlights")),
 		app.Div().Class("es-chips").Body(app.Range(sbs).Slice(func(i int) app.UI {
 			s := sbs[i]
-			title := s.Title
-			if title == "" {
-				title = podcast.FormatClock(s.Start)
+			from, to := podcast.FormatClock(s.Start), podcast.FormatClock(s.Start+s.Duration)
+			// An untitled highlight is named by its span ("Highlight
+			// 2:00–2:30"): nothing else tells two of them apart.
+			var body []app.UI
+			name := p.lang.t("highlightSpan", from, to)
+			if s.Title != "" {
+				name = from + " " + s.Title
+				body = []app.UI{app.Span().Class("es-at").Text(from), app.Text(" " + s.Title)}
+			} else {
+				body = []app.UI{app.Text(name)}
 			}
 			return app.Button().Class("es-chip").
 				DataSet("t", strconv.FormatFloat(s.Start, 'f', -1, 64)).
 				DataSet("end", strconv.FormatFloat(s.Start+s.Duration, 'f', -1, 64)).
-				Body(
-					app.Span().Class("es-visually-hidden").Text(p.lang.t("playHighlight", "")),
-					app.Span().Class("es-at").Text(podcast.FormatClock(s.Start)), app.Text(" "+title),
-				)
+				Aria("label", attr(p.lang.t("playHighlight", name))).
+				Body(body...)
 		})),
 	)
 }

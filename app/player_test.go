@@ -111,10 +111,11 @@ func TestPlayerRendersRichEpisode(t *testing.T) {
 	t.Run("people", func(t *testing.T) {
 		sec := findOne(t, root, "section", hasClass("es-people"))
 		assert.Equal(t, []string{"Ada", "Grace"}, textsOf(findAll(sec, "span", hasClass("es-person-name"))))
-		assert.Equal(t, []string{"host", "guest"}, textsOf(findAll(sec, "span", hasClass("es-person-role"))))
+		assert.Equal(t, []string{"Host", "Guest"}, textsOf(findAll(sec, "span", hasClass("es-person-role"))), "roles in the UI language")
 		ada := findOne(t, sec, "a", attrIs("href", "https://example.com/ada"))
 		assert.Contains(t, strings.Fields(attrVal(ada, "rel")), "noopener")
-		assert.Len(t, findAll(sec, "img", hasClass("es-avatar")), 1, "only Ada has a picture")
+		assert.Len(t, findAll(sec, "img"), 1, "only Ada has a picture")
+		assert.Equal(t, []string{"A", "G"}, textsOf(findAll(sec, "span", hasClass("es-art-initials"))), "initials stand in when a picture is missing or fails")
 	})
 
 	t.Run("funding", func(t *testing.T) {
@@ -193,7 +194,7 @@ func TestPlayerLabels(t *testing.T) {
 		want []string
 	}{
 		{"season and number", func(*podcast.Episode) {}, []string{"Season 1", "Episode 2"}},
-		{"season name and display text", func(ep *podcast.Episode) { ep.SeasonName, ep.NumberText = "Origins", "Part Two" }, []string{"Season Origins", "Part Two"}},
+		{"season name and display text", func(ep *podcast.Episode) { ep.SeasonName, ep.NumberText = "Origins", "Part Two" }, []string{"Origins", "Part Two"}}, // never "Season Origins"
 		{"trailer", func(ep *podcast.Episode) { ep.Season, ep.Number, ep.Type = 0, "", "trailer" }, []string{"Trailer"}},
 		{"full episodes are not labelled as such", func(ep *podcast.Episode) { ep.Season, ep.Number, ep.Type = 0, "", "full" }, nil},
 	} {

@@ -65,6 +65,7 @@ func (p *Player) renderHead() app.UI {
 				app.If(p.finished, func() app.UI {
 					return app.Span().Class("es-badge").Text(p.lang.t("finished"))
 				}),
+				liveBadge(p.lang, ep),
 			),
 			app.If(!mini, func() app.UI { return p.renderLabels() }),
 			app.P().Class("es-chapter-now").Aria("live", "polite").Text(p.chapterTitle()),
@@ -75,22 +76,7 @@ func (p *Player) renderHead() app.UI {
 // renderLabels shows season, episode number, type and date.
 func (p *Player) renderLabels() app.UI {
 	ep := &p.View.Episode
-	var labels []string
-	if ep.Season > 0 {
-		s := strconv.Itoa(ep.Season)
-		if ep.SeasonName != "" {
-			s = ep.SeasonName
-		}
-		labels = append(labels, p.lang.t("season", s))
-	}
-	if ep.NumberText != "" {
-		labels = append(labels, ep.NumberText)
-	} else if ep.Number != "" {
-		labels = append(labels, p.lang.t("episode", ep.Number))
-	}
-	if ep.Type == "trailer" || ep.Type == "bonus" {
-		labels = append(labels, p.lang.t(ep.Type))
-	}
+	labels := episodeLabels(p.lang, ep) // "Season 3" or the season's name, never "Season Spring"
 	if d := p.lang.date(ep.Published); d != "" {
 		labels = append(labels, d)
 	}
@@ -210,22 +196,24 @@ func (p *Player) renderExtras() app.UI {
 			})),
 		app.If(p.layout() == LayoutPage, func() app.UI { return p.renderSleep() }),
 		app.If(app.IsClient && p.layout() == LayoutPage, func() app.UI {
-			label := "Download for offline"
+			label := p.lang.t("download")
 			switch {
 			case p.dlBusy && p.offline:
-				label = "Removing…"
+				label = p.lang.t("removing")
 			case p.dlBusy:
-				label = "Downloading…"
+				label = p.lang.t("downloading")
 			case p.offline:
-				label = "Downloaded ✓ (remove)"
+				label = p.lang.t("downloaded")
 			}
 			return app.Button().Class("es-btn", "es-download", "es-app-only").Aria("pressed", strconv.FormatBool(p.offline)).Text(label).
 				OnClick(func(ctx app.Context, e app.Event) { p.toggleDownload(ctx) })
 		}),
-		app.If(p.dlNote != "", func() app.UI { return app.Span().Class("es-status", "es-dlnote").Aria("live", "polite").Text(p.dlNote) }),
+		app.If(p.dlNote != "", func() app.UI {
+			return app.Span().Class("es-status", "es-dlnote").Aria("live", "polite").Text(p.lang.translate(p.dlNote))
+		}),
 		app.If(app.IsClient && p.layout() == LayoutPage, func() app.UI {
 			return app.Button().Class("es-btn", "es-queue-toggle", "es-app-only").Aria("pressed", strconv.FormatBool(p.queued)).
-				Text(map[bool]string{false: "Add to queue", true: "In queue ✓"}[p.queued]).
+				Text(p.lang.t(map[bool]string{false: "addToQueue", true: "inQueue"}[p.queued])).
 				OnClick(func(ctx app.Context, e app.Event) { p.toggleQueue() })
 		}),
 		bridgeButton("es-mute", "mute", 0, volLabel, volIcon, func(ctx app.Context, e app.Event) { p.toggleMute(ctx) }),
@@ -443,7 +431,7 @@ func (p *Player) renderHelp() app.UI {
 	return app.Div().Class("es-help").Attr("role", "dialog").Aria("label", p.lang.t("shortcuts")).Body(
 		app.H2().Text(p.lang.t("shortcuts")),
 		app.Dl().Body(app.Range(shortcuts).Slice(func(i int) app.UI {
-			return app.Div().Body(app.Dt().Body(app.Kbd().Text(shortcuts[i].keys)), app.Dd().Text(p.lang.t(shortcuts[i].what)))
+			return app.Div().Body(app.Dt().Body(app.Kbd().Text(p.lang.keyNames(shortcuts[i].keys))), app.Dd().Text(p.lang.t(shortcuts[i].what)))
 		})),
 		app.Button().Class("es-btn").Text(p.lang.t("close")).OnClick(func(ctx app.Context, e app.Event) { p.help = false }),
 	)

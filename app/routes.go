@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	"regexp"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -32,4 +33,22 @@ func Register(src Source) {
 	// The pages of a static export (embed/static.go).
 	app.RouteWithRegexp(`^/e/[0-9a-f]+/?$`, func() app.Composer { return &episodePage{src: src} })
 	app.RouteWithRegexp(`^/e/[0-9a-f]+/embed/?$`, func() app.Composer { return &embedPage{src: src} })
+	// Every other path: the styled "not found" page (go-app would answer a
+	// plain-text 404 on the server and its own page in the browser). It is
+	// the last route, so the ones above win; the server answers it with
+	// status 404 (IsPage).
+	app.RouteWithRegexp(`^/`, func() app.Composer { return &notFoundPage{} })
+	watchImages()
 }
+
+// IsPage reports whether path is one of the app's pages, rather than the
+// "not found" page every other path gets.
+func IsPage(path string) bool {
+	switch path {
+	case "/", embed.PathShow, embed.PathEpisode, embed.PathEmbed, PathLibrary:
+		return true
+	}
+	return staticPagePath.MatchString(path)
+}
+
+var staticPagePath = regexp.MustCompile(`^/e/[0-9a-f]+(/|/embed/?)?$`)

@@ -112,7 +112,7 @@ func (s *sharePanel) clipProblem() string {
 func (s *sharePanel) usePassage(ctx app.Context, e app.Event) {
 	sel := app.Window().Call("getSelection")
 	if !sel.Truthy() || integer(sel.Get("rangeCount")) == 0 || flag(sel.Get("isCollapsed")) {
-		s.note = "Select some lines of the transcript first."
+		s.note = s.lang.t("selectLines")
 		return
 	}
 	seg := func(node app.Value) app.Value {
@@ -125,7 +125,7 @@ func (s *sharePanel) usePassage(ctx app.Context, e app.Event) {
 	}
 	first, last := seg(sel.Get("anchorNode")), seg(sel.Get("focusNode"))
 	if !first.Truthy() || !last.Truthy() {
-		s.note = "Select some lines of the transcript first."
+		s.note = s.lang.t("selectLines")
 		return
 	}
 	a := attrFloat(first, "data-t")
@@ -194,7 +194,7 @@ func (s *sharePanel) Render() app.UI {
 		}),
 		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: s.lang.t("copied")}[s.copied]),
 		app.If(!staticExport() && link != "", func() app.UI {
-			return app.Img().Class("es-qr").Src("/api/qr?url="+url.QueryEscape(link)).Alt(attr("QR code: "+link)).Width(160).Height(160).Attr("loading", "lazy")
+			return app.Img().Class("es-qr").Src("/api/qr?url="+url.QueryEscape(link)).Alt(attr(s.lang.t("qrOf", link))).Width(160).Height(160).Attr("loading", "lazy")
 		}),
 		&embedGenerator{View: s.View, Lang: s.Lang, Current: s.Current},
 	)
@@ -217,14 +217,14 @@ func (s *sharePanel) renderKinds() app.UI {
 	}
 	return app.FieldSet().Class("es-kinds").Body(
 		app.Legend().Class("es-visually-hidden").Text(s.lang.t("share")),
-		choice(shareEpisode, "Episode"),
+		choice(shareEpisode, s.lang.t("shareEpisode")),
 		choice(shareTime, s.lang.t("atCurrent")+" ("+podcast.FormatClock(s.Current)+")"),
-		choice(shareClip, "Clip"),
+		choice(shareClip, s.lang.t("shareClip")),
 		app.If(s.kind == shareClip, func() app.UI {
 			return app.Span().Class("es-cliptimes").Body(
-				timeField("Clip start", s.clip.Start, &s.clipBad[0], func(v float64) { s.clip.Start = v }),
+				timeField(s.lang.t("clipStart"), s.clip.Start, &s.clipBad[0], func(v float64) { s.clip.Start = v }),
 				app.Text(" – "),
-				timeField("Clip end", s.clip.End, &s.clipBad[1], func(v float64) { s.clip.End = v }),
+				timeField(s.lang.t("clipEnd"), s.clip.End, &s.clipBad[1], func(v float64) { s.clip.End = v }),
 			)
 		}),
 		app.If(len(chs) > 0, func() app.UI { return choice(shareChapter, s.lang.t("chapters")) }),
@@ -238,7 +238,7 @@ func (s *sharePanel) renderKinds() app.UI {
 				}))
 		}),
 		app.If(len(s.View.Episode.Transcripts) > 0, func() app.UI {
-			return app.Button().Class("es-btn", "es-passage").Text("Share the selected transcript lines").OnClick(s.usePassage)
+			return app.Button().Class("es-btn", "es-passage").Text(s.lang.t("sharePassage")).OnClick(s.usePassage)
 		}),
 		app.If(s.kind == sharePassage, func() app.UI {
 			return app.Span().Class("es-muted").Text(" " + podcast.FormatClock(s.passage.Start) + " – " + podcast.FormatClock(s.passage.End))

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/url"
 
@@ -91,7 +90,7 @@ func (s APISource) Episode(ctx context.Context, feed, guid string) (*podcast.Epi
 				return nil, err
 			}
 			if len(show.Episodes) == 0 {
-				return nil, errors.New("this show has no episodes yet")
+				return nil, &Error{Code: codeNoEpisodes}
 			}
 			guid = show.Episodes[0].GUID
 		}
@@ -112,22 +111,13 @@ func (s APISource) get(ctx context.Context, path string, q url.Values, out any) 
 	}
 	status, body, err := fetchText(ctx, s.Base+path+"?"+q.Encode())
 	if err != nil {
-		return fmt.Errorf("could not reach the Earshot server (%w); check your connection and try again", err)
+		return &Error{Code: codeOffline}
 	}
 	if status != 200 {
-		var e struct {
-			Error struct {
-				Code    string `json:"code"`
-				Message string `json:"message"`
-			} `json:"error"`
-		}
-		if json.Unmarshal([]byte(body), &e) == nil && e.Error.Message != "" {
-			return errors.New(e.Error.Message)
-		}
-		return fmt.Errorf("the Earshot server answered HTTP %d", status)
+		return apiError(status, body)
 	}
 	if err := json.Unmarshal([]byte(body), out); err != nil {
-		return fmt.Errorf("api: %s: decoding: %w", path, err)
+		return &Error{Code: codeBadAnswer}
 	}
 	return nil
 }
@@ -136,13 +126,13 @@ func (s APISource) get(ctx context.Context, path string, q url.Values, out any) 
 func (s APISource) getStatic(ctx context.Context, path string, out any) error {
 	status, body, err := fetchText(ctx, s.Base+path)
 	if err != nil {
-		return fmt.Errorf("could not load %s (%w); check your connection and try again", path, err)
+		return &Error{Code: codeOffline}
 	}
 	if status != 200 {
-		return fmt.Errorf("this page's data is missing (%s answered HTTP %d)", path, status)
+		return &Error{Code: codeStaticMissing}
 	}
 	if err := json.Unmarshal([]byte(body), out); err != nil {
-		return fmt.Errorf("static data %s: %w", path, err)
+		return &Error{Code: codeStaticMissing}
 	}
 	return nil
 }

@@ -115,9 +115,9 @@ func (t *transcriptView) load(ctx app.Context) {
 		ctx.Dispatch(func(app.Context) {
 			switch {
 			case err != nil:
-				t.err = err.Error()
+				t.err = t.lang.t("errTranscript") + " " + t.lang.errText(&Error{Code: codeOffline})
 			case status != 200:
-				t.err = apiErrorMessage(status, body)
+				t.err = t.lang.t("errTranscript") + " " + t.lang.errText(apiError(status, body))
 			default:
 				t.segs = tr.Segments
 			}
@@ -289,17 +289,4 @@ func (t *transcriptView) renderLines() app.UI {
 				)
 		}),
 	)
-}
-
-// apiErrorMessage extracts the message of an API error body.
-func apiErrorMessage(status int, body string) string {
-	var e struct {
-		Error struct {
-			Message string `json:"message"`
-		} `json:"error"`
-	}
-	if json.Unmarshal([]byte(body), &e) == nil && e.Error.Message != "" {
-		return e.Error.Message
-	}
-	return "HTTP " + strconv.Itoa(status)
 }

@@ -71,9 +71,38 @@ func (s *Site) apiOPML(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, r, errNotOPML)
 		return
 	}
+	feeds, refused := s.refuseOPMLFeeds(feeds)
 	writeJSON(w, r, http.StatusOK, cacheNoStore, struct {
-		Feeds []opmlFeed `json:"feeds"`
-	}{feeds})
+		Feeds   []opmlFeed    `json:"feeds"`
+		Refused []opmlRefusal `json:"refused,omitempty"`
+	}{feeds, refused})
+}
+
+// opmlRefusal is a show of an OPML file that Earshot will not fetch (a
+// private address, say), with the error code saying why: the app tells the
+// listener, per show, rather than dropping it in silence.
+type opmlRefusal struct {
+	opmlFeed
+	Code string `json:"code"`
+}
+
+// refuseOPMLFeeds splits feeds into those the feed service would fetch and
+// those it refuses by their URL alone (nothing is fetched or resolved).
+func (s *Site) refuseOPMLFeeds(feeds []opmlFeed) ([]opmlFeed, []opmlRefusal) {
+	check, ok := s.cfg.Feeds.(interface{ CheckURL(string) error })
+	if !ok {
+		return feeds, nil
+	}
+	kept := feeds[:0:0]
+	var refused []opmlRefusal
+	for _, f := range feeds {
+		if err := check.CheckURL(f.URL); err != nil {
+			refused = append(refused, opmlRefusal{opmlFeed: f, Code: classify(err).Code})
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept, refused
 }
 
 // uploadedFile is the file in body: body itself, or for a multipart upload

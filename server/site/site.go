@@ -5,7 +5,6 @@ package site
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -205,6 +204,9 @@ func (s *Site) renderPage(h http.Handler, r *http.Request) *renderedPage {
 		// A page whose feed failed shows the error to the listener; its
 		// status says so too, so no cache keeps it.
 		p.status = s.pageStatus(r)
+		if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") && !app.IsPage(r.URL.Path) {
+			p.status = http.StatusNotFound // the app's "not found" page
+		}
 	}
 	ctype := rec.header.Get("Content-Type")
 	if ctype == "text/html" {
@@ -312,12 +314,13 @@ func (p pageSource) Episode(ctx context.Context, feed, guid string) (*podcast.Ep
 	return v, nil
 }
 
-// pageError is what a page shows for err: the sentence of its error code,
+// pageError is what a page shows for err: its error code, which the app
+// shows as a sentence in the page's language (the English one comes along),
 // never the error's own text (see classify).
 func pageError(ctx context.Context, err error) error {
 	e := classify(err)
 	logFailure(ctx, "page", err, e)
-	return errors.New(e.Message)
+	return &app.Error{Code: e.Code, Message: e.Message}
 }
 
 // apiFeed is GET /api/feed?url=…: one normalized show.
