@@ -5,10 +5,10 @@ GO      ?= go
 WASM    := web/gen/app.wasm
 BIN     := bin/earshot
 # Everything the wasm is built from: it must never include server/.
-WASM_SRC := $(shell find app embed podcast wasm -name '*.go' -not -name '*_test.go') go.mod go.sum Makefile
+WASM_SRC := $(shell find app embed library podcast wasm -name '*.go' -not -name '*_test.go') go.mod go.sum Makefile
 SERVER_SRC := $(shell find server web tools -type f -not -path 'web/gen/*' -not -name '*_test.go') go.mod go.sum
 
-.PHONY: all build wasm run test bench clean check-wasm-deps
+.PHONY: all build wasm run test bench screenshots clean check-wasm-deps
 
 all: build
 
@@ -63,6 +63,12 @@ bench: wasm e2e/node_modules/.package-lock.json
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /e2e)
 	$(GO) test -run '^$$' -bench 'WasmSize|Memory' -benchtime 3x ./e2e/
 	$(GO) test -run '^$$' -bench FirstPlay -benchtime 1x -timeout 4h ./e2e/
+
+# Every page and embed layout photographed in Chromium (light/dark, 1024 and
+# 320 px, English/German, demo show and corpus feeds) into ./screenshots,
+# with an index.html to look at them: tools/screenshots.
+screenshots: wasm
+	$(GO) run ./tools/screenshots $(ARGS)
 
 clean:
 	rm -rf bin web/gen/app.wasm web/gen/app.wasm.br web/gen/app.wasm.gz

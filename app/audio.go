@@ -69,6 +69,31 @@ func (b audioBridge) clipEnd() float64 {
 	return numOr(b.v.Get("end"), 0)
 }
 
+// playerJSReady says whether the bridge announced player.js's ready event
+// to the host page (it does at once in an embed).
+func (b audioBridge) playerJSReady() bool {
+	return b.ok() && flag(b.v.Get("pjsReady"))
+}
+
+// earlyCalls hands over, once, the player.js calls (message text and
+// origin) the host page made before the takeover that the bridge could not
+// answer itself.
+func (b audioBridge) earlyCalls() [][2]string {
+	if !b.ok() {
+		return nil
+	}
+	q := b.v.Get("pjs")
+	if !q.Truthy() {
+		return nil
+	}
+	calls := make([][2]string, 0, q.Length())
+	for i := 0; i < q.Length(); i++ {
+		calls = append(calls, [2]string{q.Index(i).Index(0).String(), q.Index(i).Index(1).String()})
+	}
+	q.Set("length", 0)
+	return calls
+}
+
 // seek moves playback to t seconds (once metadata is there).
 func (b audioBridge) seek(t float64) {
 	if b.ok() {

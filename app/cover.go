@@ -1,27 +1,29 @@
 package app
 
 import (
+	"fmt"
 	"hash/fnv"
 	"strconv"
 	"strings"
 	"unicode"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/earshot/earshot/podcast"
 )
 
 // artwork is an image from a feed over a generated stand-in: the initials
 // of name on a colour derived from it. The stand-in shows when the feed has
 // no image, while the image loads, and when it fails to load: the image is
-// alt="" (a broken one draws nothing) and the page's image watcher (below)
-// removes it once it failed. The box itself carries the accessible name.
+// a CSS background (a broken one draws nothing, with or without the wasm;
+// an <img> would show a broken-image icon, and go-app drops the alt="" that
+// would hide it). The box itself carries the accessible name.
 //
 //	<div class="es-art CLASS" role="img" aria-label=LABEL style="--es-art-h:HUE">
 //	  <span class="es-art-initials" aria-hidden="true">ES</span>
-//	  <img src=… alt="" width=… height=… loading="lazy">
+//	  <span class="es-art-img" style="background-image:url(…)"></span>
 //	</div>
-func artwork(class, src, name, label string, size int) app.UI {
-	// The size is the stylesheet's (by class); size is the image's
-	// intrinsic size, which keeps the layout from shifting as it loads.
+func artwork(class, src, name, label string) app.UI {
 	box := app.Div().Class("es-art", class).Style("--es-art-h", strconv.Itoa(hueOf(name)))
 	if label != "" {
 		box = box.Attr("role", "img").Aria("label", attr(label))
@@ -30,10 +32,27 @@ func artwork(class, src, name, label string, size int) app.UI {
 	}
 	return box.Body(
 		app.Span().Class("es-art-initials").Aria("hidden", "true").Text(initials(name)),
-		app.If(srcOf(src) != "", func() app.UI {
-			return app.Img().Src(srcOf(src)).Alt("").Width(size).Height(size).Attr("loading", "lazy").Attr("decoding", "async")
+		app.If(cssURL(src) != "", func() app.UI {
+			return app.Span().Class("es-art-img").Style("background-image", "url("+attr(cssURL(src))+")")
 		}),
 	)
+}
+
+// cssURL is an image URL from a feed as the argument of an unquoted CSS
+// url(): the URL policy's (podcast.SafeImage), with every character that
+// could end the url() or the declaration percent-encoded; "" when refused.
+func cssURL(u string) string {
+	u = podcast.SafeImage(u)
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"'()\\;<>{}", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // initials are the first letters (or digits) of the first two words of

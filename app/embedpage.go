@@ -62,7 +62,7 @@ func (p *embedPage) setTitle(ctx app.Context) {
 func (p *embedPage) Render() app.UI {
 	root := app.Div().Class("es-embed", themeClass(p.theme))
 	if p.color != "" {
-		root = root.Style("--es-accent", p.color)
+		root = root.Style("--es-accent", p.color).Style("--es-on-accent", embed.OnAccent(p.color))
 	}
 	return root.Body(
 		app.If(p.err != "", func() app.UI { return errorBox(p.err) }),

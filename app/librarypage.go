@@ -289,7 +289,7 @@ func (p *libraryPage) renderShows() app.UI {
 				title = s.FeedURL
 			}
 			return app.Li().Class("es-sub").Body(
-				artwork("es-subart", s.Image, title, "", 48),
+				artwork("es-subart", s.Image, title, ""),
 				app.A().Href(attr(embed.ShowPath(s.FeedURL))).Text(title),
 				app.If(n > 0, func() app.UI {
 					return app.Span().Class("es-badge", "es-new").Text(l.count(n, "newEpisodes"))

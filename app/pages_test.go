@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"github.com/earshot/earshot/embed"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -151,7 +152,8 @@ func TestEmbedPage(t *testing.T) {
 			assert.Equal(t, [][2]string{{"https://example.com/feed.xml", "x"}}, src.episodeCalls())
 			want := goapp.Div().Class(tc.classes...)
 			if tc.style != "" {
-				want = want.Style("--es-accent", tc.style[len("--es-accent:"):])
+				accent := tc.style[len("--es-accent:"):]
+				want = want.Style("--es-accent", accent).Style("--es-on-accent", embed.OnAccent(accent))
 			}
 			assert.NoError(t, goapp.Match(want, page, 0), "root element")
 			wantPlayer := tc.player
@@ -163,7 +165,7 @@ func TestEmbedPage(t *testing.T) {
 			if tc.style == "" {
 				assert.False(t, hasStyle, "no style, got %q", style)
 			} else {
-				assert.Equal(t, tc.style, style)
+				assert.Equal(t, tc.style+";--es-on-accent:"+embed.OnAccent(tc.style[len("--es-accent:"):]), style)
 			}
 			player := findOne(t, root, "article", hasClass("es-player"))
 			assert.True(t, hasClass("es-layout-"+tc.player.Layout)(player), attrVal(player, "class"))

@@ -56,7 +56,7 @@ func renderPerson(l lang, person podcast.Person) app.UI {
 	return app.Li().Class("es-person").Body(
 		// The avatar falls back to the person's initials when there is
 		// none or it fails to load.
-		artwork("es-avatar", person.Image, person.Name, "", 40),
+		artwork("es-avatar", person.Image, person.Name, ""),
 		app.Span().Body(
 			named,
 			app.If(person.Role != "", func() app.UI { return app.Span().Class("es-person-role").Text(l.role(person.Role)) }),

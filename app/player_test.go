@@ -67,9 +67,9 @@ func TestPlayerRendersRichEpisode(t *testing.T) {
 	})
 
 	t.Run("chapter art and link", func(t *testing.T) {
-		cover := findOne(t, root, "img", hasClass("es-cover"))
-		assert.Equal(t, interviewArt, attrVal(cover, "src"), "the cover shows the playing chapter's art")
-		assert.Equal(t, "Cover art of The Show", attrVal(cover, "alt"))
+		src, label := coverOf(t, root)
+		assert.Equal(t, interviewArt, src, "the cover shows the playing chapter's art")
+		assert.Equal(t, "Cover art of The Show", label)
 
 		sec := findOne(t, root, "section", hasClass("es-chapters"))
 		img := findOne(t, sec, "img", hasClass("es-chapimg"))
@@ -114,7 +114,7 @@ func TestPlayerRendersRichEpisode(t *testing.T) {
 		assert.Equal(t, []string{"Host", "Guest"}, textsOf(findAll(sec, "span", hasClass("es-person-role"))), "roles in the UI language")
 		ada := findOne(t, sec, "a", attrIs("href", "https://example.com/ada"))
 		assert.Contains(t, strings.Fields(attrVal(ada, "rel")), "noopener")
-		assert.Len(t, findAll(sec, "img"), 1, "only Ada has a picture")
+		assert.Len(t, findAll(sec, "span", hasClass("es-art-img")), 1, "only Ada has a picture")
 		assert.Equal(t, []string{"A", "G"}, textsOf(findAll(sec, "span", hasClass("es-art-initials"))), "initials stand in when a picture is missing or fails")
 	})
 
@@ -163,7 +163,8 @@ func TestPlayerCurrentChapterAndArt(t *testing.T) {
 			assert.Equal(t, "time", attrVal(findOne(t, cur, "a", hasAttr("data-t")), "aria-current"))
 			assert.Len(t, findAll(sec, "a", attrIs("aria-current", "time")), 1)
 			assert.Equal(t, tc.current, textOf(findOne(t, doc, "p", hasClass("es-chapter-now"))))
-			assert.Equal(t, tc.art, attrVal(findOne(t, doc, "img", hasClass("es-cover")), "src"))
+			src, _ := coverOf(t, doc)
+			assert.Equal(t, tc.art, src)
 		})
 	}
 }
@@ -174,7 +175,8 @@ func TestPlayerBeforeFirstChapter(t *testing.T) {
 	doc := prerender(t, &Player{View: v, Start: podcast.Range{Start: 10}})
 	assert.Empty(t, findAll(doc, "li", hasClass("es-current")), "no chapter is playing yet")
 	assert.Equal(t, "", textOf(findOne(t, doc, "p", hasClass("es-chapter-now"))))
-	assert.Equal(t, episodeArt, attrVal(findOne(t, doc, "img", hasClass("es-cover")), "src"))
+	src, _ := coverOf(t, doc)
+	assert.Equal(t, episodeArt, src)
 }
 
 func TestPlayerFallsBackToShowPeopleAndFunding(t *testing.T) {
@@ -216,7 +218,7 @@ func TestPlayerLabels(t *testing.T) {
 func TestPlayerLayouts(t *testing.T) {
 	for _, tc := range []struct {
 		layout, class string
-		cover, extras bool // cover art; speed, volume and chapter steps
+		cover, extras bool // cover art (every layout has it, mini too); speed, volume and chapter steps
 		sections      bool // chapters, notes, … stacked
 		tabs          bool
 	}{
@@ -225,7 +227,7 @@ func TestPlayerLayouts(t *testing.T) {
 		{"unknown", "es-layout-page", true, true, true, false},
 		{LayoutFull, "es-layout-full", true, true, false, true},
 		{LayoutCompact, "es-layout-compact", true, true, false, false},
-		{LayoutMini, "es-layout-mini", false, false, false, false},
+		{LayoutMini, "es-layout-mini", true, false, false, false},
 	} {
 		t.Run(tc.class+"/"+tc.layout, func(t *testing.T) {
 			doc := prerender(t, &Player{View: richView(), Layout: tc.layout, Start: podcast.Range{Start: 90}})
@@ -242,8 +244,8 @@ func TestPlayerLayouts(t *testing.T) {
 				}
 				return 0
 			}
-			assert.Len(t, findAll(root, "img", hasClass("es-cover")), count(tc.cover), "cover")
-			assert.Len(t, findAll(root, "p", hasClass("es-labels")), count(tc.cover), "labels")
+			assert.Len(t, findAll(findOne(t, root, "div", hasClass("es-cover")), "span", hasClass("es-art-img")), count(tc.cover), "cover image over the generated cover")
+			assert.Len(t, findAll(root, "p", hasClass("es-labels")), count(tc.layout != LayoutMini), "labels")
 			assert.Len(t, findAll(root, "div", hasClass("es-extras")), count(tc.extras), "extras")
 			assert.Len(t, findAll(root, "button", hasClass("es-skip")), 2*count(tc.extras), "skip buttons")
 			assert.Len(t, findAll(root, "div", hasClass("es-sections")), count(tc.sections), "sections")
@@ -378,7 +380,8 @@ func TestPlayerEscapesFeedTextInAttributes(t *testing.T) {
 	root := findOne(t, doc, "article", hasClass("es-player"))
 	assert.Equal(t, "Player: "+evil, attrVal(root, "aria-label"), "the attribute round-trips")
 	assert.Equal(t, evil, textOf(findOne(t, root, "h1", hasClass("es-title"))))
-	assert.Equal(t, `Cover art of Show "'<b>`, attrVal(findOne(t, root, "img", hasClass("es-cover")), "alt"))
+	_, label := coverOf(t, root)
+	assert.Equal(t, `Cover art of Show "'<b>`, label)
 	assert.Contains(t, attrsOf(findAll(root, "span", hasClass("es-mark")), "title"), evilChapter)
 	link := findOne(t, root, "a", hasClass("es-chaplink"))
 	assert.Equal(t, `https://example.com/?a="b"&c=<d>`, attrVal(link, "href"))
@@ -402,4 +405,18 @@ func childPath(t *testing.T, root goapp.UI, want goapp.UI, prefix ...int) []int 
 	}
 	require.FailNow(t, "no matching child", "under path %v", prefix)
 	return nil
+}
+
+// coverOf returns the player's cover image URL ("" when only the generated
+// cover shows) and the cover's accessible name.
+func coverOf(t *testing.T, root *html.Node) (src, label string) {
+	t.Helper()
+	box := findOne(t, root, "div", hasClass("es-cover"))
+	if imgs := findAll(box, "span", hasClass("es-art-img")); len(imgs) > 0 {
+		style := attrVal(imgs[0], "style")
+		i, j := strings.Index(style, "url("), strings.LastIndex(style, ")")
+		require.True(t, i >= 0 && j > i, "a background image: %q", style)
+		src = style[i+4 : j]
+	}
+	return src, attrVal(box, "aria-label")
 }

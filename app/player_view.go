@@ -30,6 +30,7 @@ func (p *Player) Render() app.UI {
 		// static export (rendered without its query) ?t= is its to read.
 		DataSet("es-end", numAttr(p.clipEnd)).
 		DataSet("es-static", flagAttr(staticExport())).
+		DataSet("es-pjs", p.readyMessage()).
 		Lang(string(p.lang)).
 		Aria("label", attr(p.lang.t("player", p.View.Episode.Title))).
 		OnClick(p.onTimeLink).
@@ -55,12 +56,10 @@ func (p *Player) renderHead() app.UI {
 	ep := &p.View.Episode
 	mini := p.layout() == LayoutMini
 	return app.Div().Class("es-head").Body(
-		app.If(!mini && p.art() != "", func() app.UI {
-			return app.Img().Class("es-cover").Src(srcOf(p.art())).Alt(attr(p.lang.t("coverOf", p.View.Show.Title))).Width(96).Height(96)
-		}),
+		artwork("es-cover", p.art(), p.View.Show.Title, p.lang.t("coverOf", p.View.Show.Title)),
 		app.Div().Class("es-meta").Body(
 			app.P().Class("es-show").Text(p.View.Show.Title),
-			app.H1().Class("es-title").Body(
+			app.H1().Class("es-title").Title(attr(ep.Title)).Body(
 				app.Text(ep.Title),
 				app.If(p.finished, func() app.UI {
 					return app.Span().Class("es-badge").Text(p.lang.t("finished"))
@@ -205,14 +204,14 @@ func (p *Player) renderExtras() app.UI {
 			case p.offline:
 				label = p.lang.t("downloaded")
 			}
-			return app.Button().Class("es-btn", "es-download", "es-app-only").Aria("pressed", strconv.FormatBool(p.offline)).Text(label).
+			return app.Button().Class("es-btn", "es-download", "es-app-only").Disabled(app.IsServer).Aria("pressed", strconv.FormatBool(p.offline)).Text(label).
 				OnClick(func(ctx app.Context, e app.Event) { p.toggleDownload(ctx) })
 		}),
 		app.If(p.dlNote != "", func() app.UI {
 			return app.Span().Class("es-status", "es-dlnote").Aria("live", "polite").Text(p.lang.translate(p.dlNote))
 		}),
 		app.If(app.IsClient && p.layout() == LayoutPage, func() app.UI {
-			return app.Button().Class("es-btn", "es-queue-toggle", "es-app-only").Aria("pressed", strconv.FormatBool(p.queued)).
+			return app.Button().Class("es-btn", "es-queue-toggle", "es-app-only").Disabled(app.IsServer).Aria("pressed", strconv.FormatBool(p.queued)).
 				Text(p.lang.t(map[bool]string{false: "addToQueue", true: "inQueue"}[p.queued])).
 				OnClick(func(ctx app.Context, e app.Event) { p.toggleQueue() })
 		}),

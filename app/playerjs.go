@@ -38,9 +38,24 @@ func startPlayerJS(p *Player) *playerJS {
 	w := app.Window()
 	l := listen(w, "message", j.receive)
 	j.onMessage = &l
-	j.post(embed.Ready(w.Get("location").Get("href").String(), "").JSON(), j.parent)
+	if !bridge().playerJSReady() {
+		j.post(embed.Ready(w.Get("location").Get("href").String(), "").JSON(), j.parent)
+	}
+	for _, c := range bridge().earlyCalls() { // asked before the takeover, in order
+		j.handle(c[0], c[1])
+	}
 	j.observeSize()
 	return j
+}
+
+// readyMessage is player.js's ready event without its src (the iframe's
+// URL, which the bridge adds): an embed's bridge says ready at once, so
+// the host page's calls start before the wasm (web/bridge.js).
+func (p *Player) readyMessage() string {
+	if p.layout() == LayoutPage {
+		return ""
+	}
+	return attr(embed.Ready("", "").JSON())
 }
 
 func (j *playerJS) stop() {
@@ -91,11 +106,15 @@ func (j *playerJS) receive(ev app.Value) {
 	if data.Type() != app.TypeString {
 		return
 	}
-	m, err := embed.ParseMessage([]byte(data.String()))
+	j.handle(data.String(), ev.Get("origin").String())
+}
+
+// handle answers one player.js call from the host page at origin.
+func (j *playerJS) handle(data, origin string) {
+	m, err := embed.ParseMessage([]byte(data))
 	if err != nil || m.Method == "" {
 		return
 	}
-	origin := ev.Get("origin").String()
 	p := j.p
 	ctx := p.ctx
 	reply := func(msg embed.Message) { j.post(msg.JSON(), origin) }

@@ -59,6 +59,6 @@ func TestEmbedPageAcceptsTheEmbedURLScheme(t *testing.T) {
 	v := richView()
 	page := newEmbedAt(&fakeSource{view: v}, "/embed?guid=x&layout=Mini&theme=DARK&color=%23FF0000&autoplay=true")
 	prerender(t, page)
-	assert.NoError(t, goapp.Match(goapp.Div().Class("es-embed", "es-theme-dark").Style("--es-accent", "#ff0000"), page, 0))
+	assert.NoError(t, goapp.Match(goapp.Div().Class("es-embed", "es-theme-dark").Style("--es-accent", "#ff0000").Style("--es-on-accent", "#1c1917"), page, 0))
 	assert.NoError(t, goapp.Match(&Player{View: v, Layout: LayoutMini, Autoplay: true, Embedded: true}, page, 0, 0))
 }

@@ -205,7 +205,7 @@ func (p *showPage) renderShow() app.UI {
 	}
 	return app.Div().Class("es-show-page").Body(
 		app.Div().Class("es-head").Body(
-			artwork("es-cover", s.Image, s.Title, l.t("coverOf", s.Title), 96),
+			artwork("es-cover", s.Image, s.Title, l.t("coverOf", s.Title)),
 			app.Div().Class("es-meta").Body(
 				title,
 				app.P().Class("es-show").Text(s.Author),

@@ -99,7 +99,7 @@ func sleepLabel(l lang, mode string) string {
 }
 
 func (p *Player) renderSleep() app.UI {
-	return app.Select().Class("es-sleep", "es-app-only").Aria("label", p.lang.t("sleep")).
+	return app.Select().Class("es-sleep", "es-app-only").Disabled(app.IsServer).Aria("label", p.lang.t("sleep")).
 		OnChange(func(ctx app.Context, e app.Event) { p.sleep.set(p, ctx.JSSrc().Get("value").String()) }).
 		Body(app.Range(sleepChoices).Slice(func(i int) app.UI {
 			return option(sleepChoices[i], sleepLabel(p.lang, sleepChoices[i]), sleepChoices[i] == p.sleep.mode)

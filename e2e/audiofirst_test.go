@@ -108,7 +108,7 @@ func TestBridgeTakesOverWhenGoDies(t *testing.T) {
 	ctx := browser(t)
 	allowCrash(ctx, "forced failure|Go program has already exited")
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(episodeURL(base, "earshot-demo-1", ""))))
-	waitFor(t, ctx, "the wasm to take over", jsGoLive)
+	awaitTakeover(t, ctx)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
 	waitFor(t, ctx, "playback", jsCurrentTime+` > 0.3 && !earshot.audio.paused`)
 
@@ -125,4 +125,33 @@ func TestBridgeTakesOverWhenGoDies(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
 	waitFor(t, ctx, "the bridge to play again", `!earshot.audio.paused && `+jsCurrentTime+` > 150.3`)
 	waitFor(t, ctx, "the display to follow", `document.querySelector(".es-elapsed").textContent.indexOf("2:3") === 0`)
+}
+
+// A host page drives the embed through player.js before the wasm: the
+// bridge says ready, plays and pauses at once, and hands what it cannot
+// answer (listeners, getters) to the app, which answers after the takeover.
+func TestPlayerJSBeforeWasm(t *testing.T) {
+	base := server(t)
+	lib := playerJSLib(t)
+	snippet := `<iframe src="` + base + `/embed?guid=earshot-demo-1&layout=compact" width="600" height="200" allow="autoplay"></iframe>`
+	host := blog(t, snippet, `
+window.log = [];
+var player = new playerjs.Player(document.querySelector("iframe"));
+player.on("ready", function () {
+  window.pjsReady = true;
+  player.on("timeupdate", function (d) { window.lastTime = d.seconds; });
+  player.play();
+});`, lib)
+	ctx := browser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host)))
+	waitFor(t, ctx, "player.js ready", `window.pjsReady === true`)
+	fctx := frame(t, ctx, "/embed?")
+	waitFor(t, fctx, "the host's play to play", jsCurrentTime+` > 0.2 && !earshot.audio.paused`)
+	assert.False(t, eval[bool](t, fctx, jsGoLive), "the bridge played it: the wasm waits while the audio starts")
+	waitFor(t, fctx, "the app to take over (a host that drives the embed wants it)", jsGoLive)
+	waitFor(t, ctx, "the listener added before the takeover to hear timeupdate", `window.lastTime > 0`)
+	eval[bool](t, ctx, `(player.getPaused(function (p) { window.paused = p; }), true)`)
+	waitFor(t, ctx, "getPaused to answer", `window.paused === false`)
+	eval[bool](t, ctx, `(player.pause(), true)`)
+	waitFor(t, fctx, "the host's pause to pause (the app)", `earshot.audio.paused`)
 }

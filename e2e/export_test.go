@@ -86,7 +86,7 @@ func TestStaticExportPlays(t *testing.T) {
 	ctx := browser(t)
 	page := site + embed.StaticEpisodePath(embed.Target{GUID: "earshot-demo-2"}) + "&t=1:00"
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(page)))
-	waitFor(t, ctx, "the wasm to take over", jsGoLive)
+	awaitTakeover(t, ctx)
 	assert.Equal(t, "Simple Chapters, inline", eval[string](t, ctx, `document.querySelector(".es-title").textContent`))
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
 	waitFor(t, ctx, "playback from 1:00", jsCurrentTime+` >= 60 && `+jsCurrentTime+` < 80`)

@@ -27,7 +27,7 @@ func TestNarrowScreen(t *testing.T) {
 		t.Run(path, func(t *testing.T) {
 			ctx := browser(t)
 			require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(320, 640), chromedp.Navigate(base+path)))
-			waitFor(t, ctx, "the wasm to take over", jsGoLive)
+			awaitTakeover(t, ctx)
 			assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), 320, "no horizontal scrolling")
 			require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
 			waitFor(t, ctx, "playback", jsCurrentTime+` > 0.3`)
@@ -70,7 +70,7 @@ func TestMediaErrorAndRetry(t *testing.T) {
 	}
 	block(true)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(episodeURL(base, "earshot-demo-1", ""))))
-	waitFor(t, ctx, "the wasm to take over", jsGoLive)
+	awaitTakeover(t, ctx)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
 	waitFor(t, ctx, "the error message", `!!document.querySelector(".es-player .es-error[role=alert]")`)
 	block(false)

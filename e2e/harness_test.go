@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
@@ -226,4 +227,14 @@ func live0(tb testing.TB, url string) context.Context {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// awaitTakeover shows intent the way a visitor does (the pointer moves over
+// the page; an embed waits for that before it loads the wasm, a standalone
+// page loads it when idle anyway) and waits until the Go app has the
+// controls.
+func awaitTakeover(tb testing.TB, ctx context.Context) {
+	tb.Helper()
+	require.NoError(tb, chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 5, 5)))
+	waitFor(tb, ctx, "the wasm to take over", jsGoLive)
 }

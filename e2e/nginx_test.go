@@ -443,7 +443,7 @@ func TestNginxPlayerPlays(t *testing.T) {
 	}))
 
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(episodeURL(px.URL, "earshot-demo-1", ""))))
-	waitFor(t, ctx, "the wasm to take over", jsGoLive)
+	awaitTakeover(t, ctx)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
 	waitFor(t, ctx, "playback to advance", jsCurrentTime+` > 0.5`)
 	assert.False(t, eval[bool](t, ctx, `earshot.audio.paused`))

@@ -59,7 +59,7 @@ func TestChapterClickSeeks(t *testing.T) {
 	base := server(t)
 	ctx := browser(t)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(episodeURL(base, "earshot-demo-1", ""))))
-	waitFor(t, ctx, "the wasm to take over", jsGoLive)
+	awaitTakeover(t, ctx)
 
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-chapters a[data-t="150"]`)))
 	waitFor(t, ctx, "the seek to 2:30", jsCurrentTime+` >= 150 && `+jsCurrentTime+` < 170`)
@@ -82,7 +82,7 @@ func TestShareLinkStartsAtTime(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := browser(t)
 			require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(episodeURL(base, "earshot-demo-1", tc.extra))))
-			waitFor(t, ctx, "the wasm to take over", jsGoLive)
+			awaitTakeover(t, ctx)
 			waitFor(t, ctx, "the elapsed time to show 1:30", `document.querySelector(".es-elapsed").textContent === "1:30"`)
 			require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
 			waitFor(t, ctx, "playback to start at 90 s", jsCurrentTime+` >= 90 && `+jsCurrentTime+` < 110 && !earshot.audio.paused`)
@@ -120,7 +120,7 @@ func TestPlaybackSurvivesTakeover(t *testing.T) {
 
 	_, err = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: held})
 	require.NoError(t, err)
-	waitFor(t, ctx, "the wasm to take over", jsGoLive)
+	awaitTakeover(t, ctx)
 
 	assert.True(t, eval[bool](t, ctx, `window.__before === earshot.audio`), "the same Audio object plays on")
 	assert.False(t, eval[bool](t, ctx, `earshot.audio.paused`), "playback was not interrupted")

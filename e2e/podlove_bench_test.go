@@ -290,6 +290,10 @@ func (syntheticFeeds) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		serveXSSFeeds(w, r) // hostile feeds: xss_test.go
 		return
 	}
+	if r.URL.Path == "/long.xml" {
+		serveLongFeed(w, r) // long titles and notes: geometry_test.go
+		return
+	}
 	if r.URL.Path == "/cover.svg" {
 		w.Header().Set("Content-Type", "image/svg+xml")
 		fmt.Fprint(w, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><rect width="96" height="96" fill="#235973"/></svg>`)

@@ -115,7 +115,7 @@ func TestPWAOffline(t *testing.T) {
 	waitFor(t, ctx, "the library", `[...document.querySelectorAll(".es-sub a")].some(a => a.textContent === `+pwaJS(showTitle)+`)`)
 
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(episodeURL(base, "earshot-demo-1", ""))))
-	waitFor(t, ctx, "the wasm to take over", jsGoLive)
+	awaitTakeover(t, ctx)
 	waitFor(t, ctx, "the transcript to load", `document.querySelectorAll(".es-seg").length === 6`)
 	episodeTitle := eval[string](t, ctx, `document.querySelector(".es-title").textContent`)
 	require.NotEmpty(t, episodeTitle)
@@ -187,7 +187,7 @@ func TestPWAAudioNotIntercepted(t *testing.T) {
 	pwaControlled(t, ctx)
 	responses := pwaRecord(t, ctx)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Reload()))
-	waitFor(t, ctx, "the wasm to take over", jsGoLive)
+	awaitTakeover(t, ctx)
 	require.True(t, eval[bool](t, ctx, `!!navigator.serviceWorker.controller`))
 	doc := responses.find(episodeURL(base, "earshot-demo-1", ""))
 	require.NotNil(t, doc)
@@ -238,7 +238,7 @@ func TestPWAUpdatePrompt(t *testing.T) {
 	assert.Equal(t, "A new version of Earshot is ready. Reload", eval[string](t, ctx, `document.querySelector(".es-update").textContent`))
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-update button`)))
 	pwaWait(t, ctx, "the button to reload the page", `!window.esBeforeReload && document.readyState === "complete"`)
-	waitFor(t, ctx, "the wasm to take over", jsGoLive)
+	awaitTakeover(t, ctx)
 	assert.Empty(t, eval[string](t, ctx, `document.querySelector(".es-update").textContent`), "no prompt once reloaded")
 }
 

@@ -56,7 +56,7 @@ func TestPagesRunUnderCSP(t *testing.T) {
 			if tc.then != nil {
 				waitFor(t, ctx, "the player", `!!document.querySelector(".es-play")`)
 				tc.then(t, ctx)
-				waitFor(t, ctx, "the wasm to take over", jsGoLive)
+				awaitTakeover(t, ctx)
 			} else {
 				waitFor(t, ctx, "the app to run", `!!window.goappNav && !!document.querySelector("main") && !document.getElementById("app-wasm-loader")`)
 			}

@@ -230,7 +230,7 @@ func TestTimeGrammarAfterTakeover(t *testing.T) {
 		t.Run(v.String(), func(t *testing.T) {
 			ctx := browser(t) // a fresh profile: no saved position to resume
 			require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(vectorURL(base, v, n))))
-			waitFor(t, ctx, "the wasm to take over", jsGoLive)
+			awaitTakeover(t, ctx)
 			assert.Equal(t, podcast.FormatClock(v.start()), eval[string](t, ctx, `document.querySelector(".es-elapsed").textContent`),
 				"Go shows the start before playback")
 			require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
@@ -268,7 +268,7 @@ func TestClipEndSurvivesTakeover(t *testing.T) {
 			}
 			require.False(t, eval[bool](t, ctx, jsGoLive), "the wasm is held back")
 			release()
-			waitFor(t, ctx, "the wasm to take over", jsGoLive)
+			awaitTakeover(t, ctx)
 			require.False(t, eval[bool](t, ctx, `earshot.audio.paused`), "the takeover kept playing")
 			if tc.endedBefore {
 				at := eval[float64](t, ctx, jsCurrentTime)

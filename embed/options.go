@@ -1,7 +1,9 @@
 package embed
 
 import (
+	"math"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/earshot/earshot/podcast"
@@ -255,3 +257,30 @@ func parseLang(s string) string {
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// OnAccent is the colour for text and icons on the accent colour c (six
+// hex digits): near-black or white, whichever contrasts more (WCAG 2
+// relative luminance), so a light accent chosen by a podcaster never hides
+// the play icon. It is "" when c is not a colour.
+func OnAccent(c string) string {
+	c = parseColor(c)
+	if c == "" {
+		return ""
+	}
+	var lum float64
+	for i, w := range []float64{0.2126, 0.7152, 0.0722} {
+		v, _ := strconv.ParseUint(c[2*i:2*i+2], 16, 8)
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			s /= 12.92
+		} else {
+			s = math.Pow((s+0.055)/1.055, 2.4)
+		}
+		lum += w * s
+	}
+	const darkLum = 0.0097 // #1c1917, the theme's near-black
+	if (lum+0.05)/(darkLum+0.05) > 1.05/(lum+0.05) {
+		return "#1c1917"
+	}
+	return "#ffffff"
+}

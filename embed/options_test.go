@@ -128,3 +128,22 @@ func FuzzParseOptions(f *testing.F) {
 		}
 	})
 }
+
+// The play icon stays visible on any accent: the on-accent colour is the
+// one with the higher WCAG contrast, and at least AA for large elements.
+func TestOnAccent(t *testing.T) {
+	for _, tc := range []struct{ accent, want string }{
+		{"c2410c", "#ffffff"}, // the default orange
+		{"ffffff", "#1c1917"},
+		{"fde047", "#1c1917"}, // light yellow
+		{"a3e635", "#1c1917"}, // lime
+		{"1e3a8a", "#ffffff"}, // dark blue
+		{"000000", "#ffffff"},
+		{"#FDE047", "#1c1917"},
+		{"nope", ""},
+	} {
+		if got := embed.OnAccent(tc.accent); got != tc.want {
+			t.Errorf("OnAccent(%q) = %q, want %q", tc.accent, got, tc.want)
+		}
+	}
+}

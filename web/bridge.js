@@ -108,10 +108,33 @@
     E.wasmAt = performance.now(); // for measurements
     f();
   }
-  // A host page that drives the embed through player.js wants the app
-  // (which answers it: app/playerjs.go).
+  // player.js: an embed says ready at once (the server wrote the message,
+  // app/playerjs.go), so the host page's calls start before the wasm. The
+  // bridge plays and pauses; the rest waits in E.pjs for the app, which a
+  // host page that drives the embed wants.
+  E.pjs = [];
+  function pjs() {
+    return document.querySelector("[data-es-pjs]");
+  }
+  addEventListener("DOMContentLoaded", function () {
+    var p = pjs(), m;
+    if (E.guest && p && parent !== self) try {
+      m = JSON.parse(p.getAttribute("data-es-pjs"));
+      m.value.src = location.href;
+      parent.postMessage(JSON.stringify(m), (location.ancestorOrigins || [])[0] || new URL(document.referrer).origin);
+      E.pjsReady = 1;
+    } catch (e) { /* no origin to answer to */ }
+  });
   addEventListener("message", function (e) {
-    if (e.source === parent && /player\.js/.test(e.data)) want();
+    var m, a = pjs();
+    if (e.source !== parent || !/player\.js/.test(e.data)) return;
+    setTimeout(want, 300); // after a play in the same burst
+    if (E.live) return;
+    try { m = JSON.parse(e.data).method; } catch (x) { return; }
+    a = /^(play|pause)$/.test(m) && a && audio(a);
+    if (!a) E.pjs.push([e.data, e.origin]);
+    else if (m === "play") play(a);
+    else a.pause();
   });
   ["pointerover", "focusin", "touchstart"].forEach(function (n) {
     addEventListener(n, function () { setTimeout(want, 300); }, { once: true, passive: true });
