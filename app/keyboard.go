@@ -42,10 +42,19 @@ func typing(ev app.Value) bool {
 // onKey maps keys to player actions. Keys on a focused button or link keep
 // their native meaning (Space and Enter press it).
 func (p *Player) onKey(ctx app.Context, ev app.Value) {
-	if typing(ev) || flag(ev.Get("ctrlKey")) || flag(ev.Get("metaKey")) || p.View == nil {
+	if p.View == nil {
 		return
 	}
 	key := ev.Get("key").String()
+	// Escape closes the shortcuts dialog wherever focus is, a text field
+	// included: a dialog that only its Close button can dismiss traps people.
+	if key == "Escape" && p.help {
+		ctx.Dispatch(func(app.Context) { p.help = false })
+		return
+	}
+	if typing(ev) || flag(ev.Get("ctrlKey")) || flag(ev.Get("metaKey")) {
+		return
+	}
 	tag := strings.ToLower(ev.Get("target").Get("tagName").String())
 	if (key == " " || key == "Enter") && (tag == "button" || tag == "a" || tag == "summary") {
 		return
@@ -84,8 +93,6 @@ func (p *Player) onKey(ctx app.Context, ev app.Value) {
 			p.stepRate(+1)
 		case key == "?":
 			p.help = !p.help
-		case key == "Escape" && p.help:
-			p.help = false
 		case len(key) == 1 && key[0] >= '0' && key[0] <= '9' && !alt && !shift:
 			if d := p.total(); d > 0 {
 				p.seekBy(ctx, d*float64(key[0]-'0')/10-p.currentTime())

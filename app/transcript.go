@@ -200,9 +200,11 @@ func segmentAt(segs []podcast.Segment, sec float64) int {
 }
 
 func (t *transcriptView) onSearch(ctx app.Context, e app.Event) {
-	t.query = strings.TrimSpace(ctx.JSSrc().Get("value").String())
+	// The field keeps what was typed (a trailing space included: trimming
+	// it here would eat the space between two words); matching trims.
+	t.query = ctx.JSSrc().Get("value").String()
 	t.matches = t.matches[:0]
-	if q := strings.ToLower(t.query); q != "" {
+	if q := strings.ToLower(strings.TrimSpace(t.query)); q != "" {
 		for i, s := range t.segs {
 			if strings.Contains(strings.ToLower(s.Text), q) || strings.Contains(strings.ToLower(s.Speaker), q) {
 				t.matches = append(t.matches, i)
@@ -244,7 +246,7 @@ func (t *transcriptView) Render() app.UI {
 
 func (t *transcriptView) renderSearch() app.UI {
 	status := ""
-	if t.query != "" {
+	if strings.TrimSpace(t.query) != "" {
 		status = t.lang.t("noMatches")
 		if len(t.matches) > 0 {
 			status = t.lang.t("matches", t.match+1, len(t.matches))

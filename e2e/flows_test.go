@@ -86,6 +86,7 @@ func TestKeyboardShortcuts(t *testing.T) {
 	// Typing "k" into the transcript search must not start playback.
 	waitFor(t, ctx, "the transcript search", `!!document.querySelector(".es-search-input")`)
 	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(`.es-search-input`, "k m 0")))
+	assert.Equal(t, "k m 0", eval[string](t, ctx, `document.querySelector(".es-search-input").value`), "every key reached the search field")
 	assert.True(t, eval[bool](t, ctx, `earshot.audio.paused`), "typing k did not play")
 	assert.True(t, eval[bool](t, ctx, `earshot.audio.muted`), "typing m did not unmute")
 	assert.Greater(t, eval[float64](t, ctx, jsCurrentTime), 100.0, "typing 0 did not jump to the start")

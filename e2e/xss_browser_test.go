@@ -55,7 +55,17 @@ const domProblems = `(() => {
     for (const a of el.attributes) {
       const n = a.name.toLowerCase();
       if (n.startsWith("on")) bad.push(tag + " " + n + "=" + short(a.value));
-      if (n === "style" && /javascript|expression\(/i.test(a.value)) bad.push(tag + " style=" + short(a.value));
+      if (n === "style") {
+        // url() may only load http(s) or a same-origin path (covers are
+        // background images); outside url() no script may hide.
+        let rest = a.value;
+        for (const m of a.value.matchAll(/url\(\s*(['"]?)(.*?)\1\s*\)/gi)) {
+          const p = new URL(m[2], location.href).protocol;
+          if (p !== "http:" && p !== "https:") bad.push(tag + " style url " + short(m[2]));
+          rest = rest.replace(m[0], "");
+        }
+        if (/javascript|expression\(|url\(/i.test(rest)) bad.push(tag + " style=" + short(a.value));
+      }
       if (!urlAttrs.includes(n)) continue;
       let u;
       try { u = new URL(a.value, location.href); } catch (e) { continue; }

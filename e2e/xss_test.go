@@ -383,6 +383,30 @@ func urlProblem(u string, image bool) string {
 	return "dangerous URL " + strconv.Quote(shortened(u))
 }
 
+// cssURLRe finds the url() values of a style attribute.
+var cssURLRe = regexp.MustCompile(`(?i)url\(\s*(['"]?)([^'"()]*)(['"]?)\s*\)`)
+
+// styleProblem says what in a style attribute could run or load a script:
+// a url() whose scheme is not http(s) (covers are background images, so
+// http(s) is expected), or script and expression() outside url().
+func styleProblem(style string) string {
+	for _, m := range cssURLRe.FindAllStringSubmatch(style, -1) {
+		if m[1] != m[3] {
+			return "unbalanced quotes in url()"
+		}
+		if p := urlProblem(m[2], false); p != "" {
+			return p
+		}
+		if s := schemeRe.FindStringSubmatch(m[2]); s != nil && strings.EqualFold(s[1], "mailto") {
+			return "mailto in url()"
+		}
+	}
+	if regexp.MustCompile(`(?i)javascript|expression\(|url\(`).MatchString(cssURLRe.ReplaceAllString(style, "")) {
+		return "script or an unparsed url() in the style"
+	}
+	return ""
+}
+
 func shortened(s string) string {
 	if len(s) > 120 {
 		return s[:120] + "…"
@@ -529,8 +553,10 @@ func checkHTML(t reporter, where string, body []byte, fragment bool) {
 					t.Errorf("%s: <%s %s=%q>", where, tag, key, shortened(a.Val))
 				case key == "srcdoc":
 					t.Errorf("%s: <%s srcdoc>", where, tag)
-				case key == "style" && regexp.MustCompile(`(?i)javascript|expression\(|url\(`).MatchString(a.Val):
-					t.Errorf("%s: <%s style=%q>", where, tag, shortened(a.Val))
+				case key == "style":
+					if p := styleProblem(a.Val); p != "" {
+						t.Errorf("%s: <%s style=%q>: %s", where, tag, shortened(a.Val), p)
+					}
 				case urlAttrs[key]:
 					if p := urlProblem(a.Val, tag == "img" && key == "src"); p != "" {
 						t.Errorf("%s: <%s %s>: %s", where, tag, key, p)

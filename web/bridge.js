@@ -10,12 +10,9 @@
   "use strict";
   var E = (window.earshot = { audio: null, src: "", live: false });
 
-  // load returns the shared Audio object playing src, starting at start
-  // seconds when src is new. A src that already plays is left alone, so
-  // playback started before the wasm arrived continues untouched.
-  // One player at a time: when this page's audio starts, Earshot players
-  // in other frames and tabs of this site pause (and this one pauses when
-  // they start).
+  // load returns the shared Audio playing src from start when src is new;
+  // playback begun before the wasm continues untouched. One player at a
+  // time: starting pauses Earshot players in other frames and tabs.
   var bus = window.BroadcastChannel ? new BroadcastChannel("earshot-playing") : null;
   var me = Math.random().toString(36).slice(2);
   if (bus) bus.onmessage = function (m) {
@@ -33,6 +30,12 @@
       a.addEventListener("playing", function () {
         E.playingAt = E.playingAt || performance.now();
         setTimeout(want, lazy ? listened : settle);
+      });
+      // Chromium may end overlapping seeks at 0 (J J Space): seek again.
+      a.addEventListener("seeked", function () {
+        var t = E.to;
+        E.to = null;
+        if (t != null && Math.abs(a.currentTime - t) > 1) a.currentTime = t;
       });
       ["play", "pause", "timeupdate", "seeked"].forEach(function (n) {
         a.addEventListener(n, paint);
@@ -52,7 +55,7 @@
     var a = E.audio;
     if (!a) return;
     if (a.readyState >= 1) {
-      a.currentTime = t;
+      a.currentTime = E.to = t;
       return;
     }
     a.addEventListener("loadedmetadata", function once() {
@@ -76,13 +79,9 @@
     paint();
   };
 
-  // The wasm waits its turn (app.js calls schedule instead of loading it):
-  // never between a click on play and a few seconds of playback, when the
-  // audio needs the bandwidth and the main thread. Standalone pages load
-  // it when idle; an embed (a guest on someone's blog), and any page under
-  // Save-Data or on 2G, only once the visitor shows intent: hovering,
-  // focusing or touching the player, a control only the app runs, or a
-  // while of listening.
+  // The wasm waits its turn (app.js calls schedule): never while the audio
+  // starts. Standalone pages load it when idle; embeds, Save-Data and 2G
+  // only on intent (hover, focus, touch, an app-only control, listening).
   var boot, wanted, waited = 0, settle = 3000, listened = 20000,
     net = navigator.connection || {};
   E.guest = /\/embed\/?$/.test(location.pathname);
@@ -108,10 +107,8 @@
     E.wasmAt = performance.now(); // for measurements
     f();
   }
-  // player.js: an embed says ready at once (the server wrote the message,
-  // app/playerjs.go), so the host page's calls start before the wasm. The
-  // bridge plays and pauses; the rest waits in E.pjs for the app, which a
-  // host page that drives the embed wants.
+  // player.js: an embed says ready at once (message from app/playerjs.go);
+  // the bridge plays and pauses, other calls wait in E.pjs for the app.
   E.pjs = [];
   function pjs() {
     return document.querySelector("[data-es-pjs]");

@@ -13,15 +13,19 @@ import (
 //     network and the main thread exactly when they press play, and every
 //     visitor of a blog with an embed would download it. The audio bridge
 //     (web/bridge.js) decides when it loads: earshot.schedule.
-//   - An embed is a guest on someone's blog: it must not register a service
-//     worker (and fill Cache Storage) in the host page's storage partition.
+//   - The service worker precaches the app shell, the wasm included: started
+//     at load, it would download the 1.6 MB right when the listener presses
+//     play. It registers once the wasm has arrived (the precache then reads
+//     the immutable, hashed wasm from the HTTP cache), and an embed, a
+//     guest on someone's blog, never registers one: it must not fill Cache
+//     Storage in the host page's storage partition.
 //
 // And when the Go program ends (a panic), the bridge must take the controls
 // back: go.run's promise resolves then, and earshot.died is called.
 var appJSEdits = []struct{ from, to string }{
 	{
 		"goappInitServiceWorker();\n",
-		"if (!(window.earshot && earshot.guest)) goappInitServiceWorker();\n",
+		"",
 	},
 	{
 		"goappInitWebAssembly();\n",
@@ -29,7 +33,8 @@ var appJSEdits = []struct{ from, to string }{
 	},
 	{
 		"go.run(wasm.instance);",
-		"go.run(wasm.instance).then(function () { if (window.earshot && earshot.died) earshot.died(); });",
+		"go.run(wasm.instance).then(function () { if (window.earshot && earshot.died) earshot.died(); });\n" +
+			"    if (!(window.earshot && earshot.guest)) goappInitServiceWorker();",
 	},
 }
 

@@ -241,6 +241,9 @@ func TestEpisodePageError(t *testing.T) {
 	assert.Contains(t, string(body), "did not return a podcast feed")
 }
 
+// bridgeBudget is the most web/bridge.js may weigh, brotli-compressed.
+const bridgeBudget = 4 << 10
+
 func TestAssets(t *testing.T) {
 	site, _ := env(t)
 	res, body := get(t, site.URL+"/web/earshot.css")
@@ -254,10 +257,15 @@ func TestAssets(t *testing.T) {
 		require.GreaterOrEqual(t, i, 0, "page links %s", asset)
 		end := strings.IndexByte(string(page[i:]), '"')
 		hashed := string(page[i : i+end])
-		res, _ := get(t, site.URL+hashed, "Accept-Encoding", "br")
+		res, br := get(t, site.URL+hashed, "Accept-Encoding", "br")
 		require.Equal(t, http.StatusOK, res.StatusCode, hashed)
 		assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
 		assert.Equal(t, "br", res.Header.Get("Content-Encoding"))
+		if asset == "/web/bridge." {
+			// Every visitor of every embed pays for the bridge before
+			// playing: issue 11 keeps it within 4 KB brotli.
+			assert.LessOrEqual(t, len(br), bridgeBudget, "bridge.js is %d bytes brotli", len(br))
+		}
 	}
 	res, _ = get(t, site.URL+"/web/nope.js")
 	assert.Equal(t, http.StatusNotFound, res.StatusCode)
@@ -351,8 +359,9 @@ func TestFrameAncestors(t *testing.T) {
 }
 
 // TestAppJSRewrite: go-app's app.js, as served, leaves starting the wasm
-// to the audio bridge, registers no service worker in embeds and tells the
-// bridge when the Go program has ended. It fails when a go-app upgrade
+// to the audio bridge, registers the service worker only once the wasm has
+// arrived (never in embeds) and tells the bridge when the Go program has
+// ended. It fails when a go-app upgrade
 // changes the text the edits expect.
 func TestAppJSRewrite(t *testing.T) {
 	site, _ := env(t)
@@ -363,5 +372,7 @@ func TestAppJSRewrite(t *testing.T) {
 		assert.Contains(t, js, e.to)
 	}
 	assert.NotRegexp(t, `(?m)^goappInitWebAssembly\(\);`, js, "the wasm does not start on its own")
-	assert.NotRegexp(t, `(?m)^goappInitServiceWorker\(\);`, js)
+	assert.NotRegexp(t, `(?m)^goappInitServiceWorker\(\);`, js, "the worker does not start at load")
+	assert.Regexp(t, `go\.run\(wasm\.instance\)[^\n]*\n\s*if \(!\(window\.earshot && earshot\.guest\)\) goappInitServiceWorker\(\);`, js,
+		"the worker registers after the wasm has arrived, outside embeds")
 }
