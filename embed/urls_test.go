@@ -23,7 +23,7 @@ func TestTimeParam(t *testing.T) {
 		{podcast.Range{Start: 3723}, "1:02:03"},
 		{podcast.Range{Start: 90.5}, "1:30.5"},
 		{podcast.Range{Start: 90, End: 120}, "1:30,2:00"},
-		{podcast.Range{End: 120}, "0:00,2:00"}, // a clip from the start says so (issue 13)
+		{podcast.Range{End: 120}, "0:00,2:00"},       // a clip from the start says so (issue 13)
 		{podcast.Range{Start: 120, End: 90}, "2:00"}, // an end before the start is dropped
 		{podcast.Range{Start: -5}, ""},
 	} {
