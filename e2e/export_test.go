@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -106,7 +107,8 @@ func TestStaticExportPlays(t *testing.T) {
 	// reads the episode's JSON file: there is no API on a static host).
 	ctx = browser(t)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(site+"/")))
-	waitFor(t, ctx, "the wasm on the show page", `!!window.earshot && document.querySelectorAll(".es-episodes .es-eptitle").length === 3`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 5, 5)))
+	waitFor(t, ctx, "the wasm on the show page", jsAppRuns+` && document.querySelectorAll(".es-episodes .es-eptitle").length === 3`)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-episodes .es-eptitle[href^="/e/`+embed.Slug("earshot-demo-1")+`/"]`)))
 	waitFor(t, ctx, "the episode page", `(document.querySelector(".es-title") || {}).textContent === "Welcome to Earshot"`)
 	waitFor(t, ctx, "its transcript from the static JSON", `document.querySelectorAll(".es-seg").length === 6`)

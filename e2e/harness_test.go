@@ -219,9 +219,14 @@ func live0(tb testing.TB, url string) context.Context {
 	tb.Helper()
 	ctx := browser(tb)
 	require.NoError(tb, chromedp.Do(ctx, chromedp.Navigate(url)))
-	waitFor(tb, ctx, "the app to run", `!!document.querySelector("main") && !!window.goappNav && !document.getElementById("app-wasm-loader")`)
+	waitFor(tb, ctx, "the app to run", `!!document.querySelector("main") && `+jsAppRuns)
 	return ctx
 }
+
+// jsAppRuns is true once the Go program runs (go-app removes its loader
+// then); before that the prerendered DOM is about to be replaced, and a
+// node found in it can vanish before chromedp acts on it.
+const jsAppRuns = `!!window.goappNav && !document.getElementById("app-wasm-loader")`
 
 // jsString quotes s as a JavaScript string literal.
 func jsString(s string) string {

@@ -75,7 +75,7 @@ func monkeyPage(t *testing.T, url string, width int, seed int64) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), 720), chromedp.Navigate(url)))
 	// Pointer over the page: intent, which an embed waits for.
 	require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 5, 5)))
-	waitFor(t, ctx, "the app to run", `!!window.goappNav && !document.getElementById("app-wasm-loader") && (!document.querySelector("[data-es-src]") || earshot.live)`)
+	waitFor(t, ctx, "the app to run", jsAppRuns+` && (!document.querySelector("[data-es-src]") || earshot.live)`)
 	eval[bool](t, ctx, `(window.confirm = () => true, window.alert = () => {}, window.prompt = () => "", true)`)
 
 	rng := rand.New(rand.NewPCG(uint64(seed), 1))
