@@ -155,3 +155,25 @@ player.on("ready", function () {
 	eval[bool](t, ctx, `(player.pause(), true)`)
 	waitFor(t, fctx, "the host's pause to pause (the app)", `earshot.audio.paused`)
 }
+
+// A standalone page loads the wasm by itself, but a quiet while after load:
+// a click on play in the first seconds plays through the bridge and the app
+// follows once the audio has played a few seconds (the Go program's start
+// would otherwise take the main thread just as the audio starts); a page
+// nobody touches takes over with no intent at all.
+func TestStandaloneWaitsItsTurn(t *testing.T) {
+	base := server(t)
+	ctx := browser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/episode?guid=earshot-demo-1"), chromedp.WaitVisible(`.es-play`)))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
+	waitFor(t, ctx, "the click to play", jsCurrentTime+` > 0.3 && !earshot.audio.paused`)
+	waitFor(t, ctx, "the app to take over while the audio plays on", jsGoLive+` && !earshot.audio.paused`)
+	assert.Greater(t, eval[float64](t, ctx, `earshot.wasmAt - earshot.playingAt`), 2500.0,
+		"the wasm was requested only after the audio had played a few seconds")
+
+	ctx = browser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/episode?guid=earshot-demo-1")))
+	waitFor(t, ctx, "the untouched page to take over", jsGoLive)
+	assert.GreaterOrEqual(t, eval[float64](t, ctx, `earshot.wasmAt - performance.getEntriesByType("navigation")[0].loadEventEnd`), 3000.0,
+		"the wasm was requested a quiet while after load, not at once")
+}

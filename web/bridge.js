@@ -80,9 +80,10 @@
   };
 
   // The wasm waits its turn (app.js calls schedule): never while the audio
-  // starts. Standalone pages load it when idle; embeds, Save-Data and 2G
-  // only on intent (hover, focus, touch, an app-only control, listening).
-  var boot, wanted, waited = 0, settle = 3000, listened = 20000,
+  // starts. Standalone pages load it when idle, a quiet while after load
+  // (a click on play then comes first); embeds, Save-Data and 2G only on
+  // intent (hover, focus, touch, an app-only control, listening).
+  var boot, wanted, waited = 0, settle = 3000, quiet = 3000, listened = 20000,
     net = navigator.connection || {};
   E.guest = /\/embed\/?$/.test(location.pathname);
   var lazy = E.guest || net.saveData || /2g/.test(net.effectiveType);
@@ -94,7 +95,9 @@
     else addEventListener("load", idle);
   };
   function idle() {
-    (window.requestIdleCallback || setTimeout)(want, { timeout: 2000 });
+    setTimeout(function () {
+      (window.requestIdleCallback || setTimeout)(want, { timeout: 2000 });
+    }, quiet);
   }
   function want() {
     var a = E.audio, f = boot;
