@@ -72,3 +72,18 @@ func prerenderedTab() string {
 	}
 	return strings.TrimPrefix(el.Get("id").String(), "es-tab-")
 }
+
+// copyText writes text to the clipboard, then set(true) and, copiedFor
+// later, set(false): the "Copied" state every copy button shows. A refused
+// write (no permission, no clipboard) leaves the button as it was.
+func copyText(ctx app.Context, text string, set func(bool)) {
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		return
+	}
+	clip.Call("writeText", text).Call("then", app.FuncOf(func(app.Value, []app.Value) any {
+		ctx.Dispatch(func(app.Context) { set(true) })
+		ctx.After(copiedFor*1e6, func(app.Context) { set(false) })
+		return nil
+	})).Call("catch", ignoreRejection())
+}

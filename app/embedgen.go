@@ -35,14 +35,27 @@ func (g *embedGenerator) OnInit() {
 
 func (g *embedGenerator) options() embed.Options {
 	o := embed.Options{Layout: g.layout, Theme: g.theme, Color: strings.TrimPrefix(g.color, "#")}
-	if g.atTime && g.Current >= 1 {
+	if g.atTime && g.Current >= 1 && g.layout != embed.LayoutShow {
 		o.Time = podcast.Range{Start: float64(int(g.Current))}
 	}
 	return o.Normalize()
 }
 
+// target is the episode, or for the show layout the show (its list starts
+// with the newest episode).
 func (g *embedGenerator) target() embed.Target {
+	if g.layout == embed.LayoutShow {
+		return embed.Target{Feed: g.View.Show.FeedURL}
+	}
 	return embed.Target{Feed: g.View.Show.FeedURL, GUID: g.View.Episode.GUID}
+}
+
+// frameTitle names what the iframe plays: the episode, or the show.
+func (g *embedGenerator) frameTitle() string {
+	if g.layout == embed.LayoutShow {
+		return g.View.Show.Title
+	}
+	return g.View.Episode.Title
 }
 
 // warnings lists what would make the embed worse for listeners.
@@ -65,16 +78,7 @@ func (g *embedGenerator) warnings() []string {
 }
 
 func (g *embedGenerator) copy(ctx app.Context, e app.Event) {
-	snippet := g.snippet(g.options())
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
-		return
-	}
-	clip.Call("writeText", snippet).Call("then", app.FuncOf(func(app.Value, []app.Value) any {
-		ctx.Dispatch(func(app.Context) { g.copied = true })
-		ctx.After(copiedFor*1e6, func(app.Context) { g.copied = false })
-		return nil
-	}))
+	copyText(ctx, g.snippet(g.options()), func(on bool) { g.copied = on })
 }
 
 func (g *embedGenerator) Render() app.UI {
@@ -125,7 +129,7 @@ func (g *embedGenerator) Render() app.UI {
 		app.Button().Class("es-btn").Text(copyLabel).OnClick(g.copy),
 		app.Span().Class("es-visually-hidden").Aria("live", "polite").Text(map[bool]string{true: g.lang.t("copied")}[g.copied]),
 		app.Div().Class("es-preview").Body(
-			app.IFrame().Src(attr(origin()+embedHref(g.target(), o))).Title(attr(g.lang.t("frameTitle", g.View.Episode.Title))).
+			app.IFrame().Src(attr(origin()+embedHref(g.target(), o))).Title(attr(g.lang.t("frameTitle", g.frameTitle()))).
 				Width(100).Height(o.LayoutOrDefault().Height()).Attr("width", "100%").Attr("loading", "lazy").
 				Attr("allow", "autoplay; clipboard-write"),
 		),
@@ -141,5 +145,5 @@ func colorOr(c string) string {
 
 // snippet is the embed code for the options o.
 func (g *embedGenerator) snippet(o embed.Options) string {
-	return embed.SnippetFor(origin()+embedHref(g.target(), o), origin(), o, g.View.Episode.Title, g.resizer)
+	return embed.SnippetFor(origin()+embedHref(g.target(), o), origin(), o, g.frameTitle(), g.resizer)
 }

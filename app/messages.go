@@ -34,6 +34,12 @@ chapters	Chapters
 notes	Show notes
 transcript	Transcript
 share	Share
+followShow	Follow
+followHint	Get every new episode in your podcast app.
+followFeedURL	Feed URL (paste it into any podcast app)
+copyFeed	Copy feed URL
+otherApp	Another app (%s)
+podroll	Shows we recommend
 people	People
 support	Support the show
 highlights	Highlights
@@ -148,6 +154,7 @@ moveDown	Move down: %s
 embedThis	Embed this episode
 layout	Layout
 layout_full	Full
+layout_show	Whole show
 layout_compact	Compact
 layout_mini	Mini
 theme	Theme
@@ -227,6 +234,12 @@ chapters	Kapitel
 notes	Shownotes
 transcript	Transkript
 share	Teilen
+followShow	Folgen
+followHint	Jede neue Folge in deiner Podcast-App.
+followFeedURL	Feed-URL (in jede Podcast-App einfügen)
+copyFeed	Feed-URL kopieren
+otherApp	Andere App (%s)
+podroll	Unsere Empfehlungen
 people	Mitwirkende
 support	Unterstütze die Sendung
 highlights	Höhepunkte
@@ -341,6 +354,7 @@ moveDown	Nach unten: %s
 embedThis	Diese Folge einbetten
 layout	Layout
 layout_full	Voll
+layout_show	Ganze Sendung
 layout_compact	Kompakt
 layout_mini	Mini
 theme	Design
@@ -420,6 +434,12 @@ chapters	Chapitres
 notes	Notes de l’épisode
 transcript	Transcription
 share	Partager
+followShow	Suivre
+followHint	Chaque nouvel épisode dans votre appli de podcasts.
+followFeedURL	URL du flux (à coller dans toute appli de podcasts)
+copyFeed	Copier l’URL du flux
+otherApp	Autre appli (%s)
+podroll	Nos recommandations
 people	Intervenants
 support	Soutenir l’émission
 highlights	Moments forts
@@ -534,6 +554,7 @@ moveDown	Descendre : %s
 embedThis	Intégrer cet épisode
 layout	Disposition
 layout_full	Complète
+layout_show	Toute l’émission
 layout_compact	Compacte
 layout_mini	Mini
 theme	Thème
@@ -613,6 +634,12 @@ chapters	Capítulos
 notes	Notas del episodio
 transcript	Transcripción
 share	Compartir
+followShow	Seguir
+followHint	Cada episodio nuevo en tu app de pódcasts.
+followFeedURL	URL del feed (pégala en cualquier app de pódcasts)
+copyFeed	Copiar URL del feed
+otherApp	Otra app (%s)
+podroll	Te recomendamos
 people	Participantes
 support	Apoya el programa
 highlights	Momentos destacados
@@ -727,6 +754,7 @@ moveDown	Bajar: %s
 embedThis	Insertar este episodio
 layout	Diseño
 layout_full	Completo
+layout_show	Todo el programa
 layout_compact	Compacto
 layout_mini	Mini
 theme	Tema
@@ -806,6 +834,12 @@ chapters	Capitoli
 notes	Note dell’episodio
 transcript	Trascrizione
 share	Condividi
+followShow	Segui
+followHint	Ogni nuovo episodio nella tua app di podcast.
+followFeedURL	URL del feed (incollalo in qualsiasi app di podcast)
+copyFeed	Copia URL del feed
+otherApp	Altra app (%s)
+podroll	Ti consigliamo
 people	Partecipanti
 support	Sostieni il programma
 highlights	Momenti salienti
@@ -920,6 +954,7 @@ moveDown	Sposta giù: %s
 embedThis	Incorpora questo episodio
 layout	Layout
 layout_full	Completo
+layout_show	Tutto il programma
 layout_compact	Compatto
 layout_mini	Mini
 theme	Tema
@@ -999,6 +1034,12 @@ chapters	Hoofdstukken
 notes	Shownotes
 transcript	Transcript
 share	Delen
+followShow	Volgen
+followHint	Elke nieuwe aflevering in je podcast-app.
+followFeedURL	Feed-URL (plak hem in elke podcast-app)
+copyFeed	Feed-URL kopiëren
+otherApp	Andere app (%s)
+podroll	Onze aanraders
 people	Medewerkers
 support	Steun de show
 highlights	Hoogtepunten
@@ -1113,6 +1154,7 @@ moveDown	Omlaag: %s
 embedThis	Deze aflevering insluiten
 layout	Indeling
 layout_full	Volledig
+layout_show	Hele show
 layout_compact	Compact
 layout_mini	Mini
 theme	Thema
@@ -1192,6 +1234,12 @@ chapters	Capítulos
 notes	Notas do episódio
 transcript	Transcrição
 share	Compartilhar
+followShow	Seguir
+followHint	Cada episódio novo no seu app de podcasts.
+followFeedURL	URL do feed (cole em qualquer app de podcasts)
+copyFeed	Copiar URL do feed
+otherApp	Outro app (%s)
+podroll	Recomendamos
 people	Participantes
 support	Apoie o programa
 highlights	Destaques
@@ -1306,6 +1354,7 @@ moveDown	Descer: %s
 embedThis	Incorporar este episódio
 layout	Layout
 layout_full	Completo
+layout_show	Programa inteiro
 layout_compact	Compacto
 layout_mini	Mini
 theme	Tema

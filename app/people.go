@@ -31,19 +31,7 @@ func (p *Player) renderPeople() app.UI {
 				})),
 			)
 		}),
-		app.If(len(funding) > 0, func() app.UI {
-			return app.P().Class("es-funding").Body(app.Range(funding).Slice(func(i int) app.UI {
-				f := funding[i]
-				title := f.Title
-				if title == "" {
-					title = p.lang.t("support")
-				}
-				if hrefOf(f.URL) == "" {
-					return nil
-				}
-				return app.A().Class("es-btn").Href(hrefOf(f.URL)).Target("_blank").Rel("noopener noreferrer").Text(title)
-			}))
-		}),
+		renderFunding(p.lang, funding),
 	)
 }
 

@@ -157,7 +157,7 @@ func (p *Player) OnMount(ctx app.Context) {
 	p.ctx = ctx
 	b := bridge()
 	b.takeover()
-	if p.Embedded {
+	if p.Embedded && p.pjs == nil {
 		p.pjs = startPlayerJS(p)
 	}
 	if a := b.audio(); a != nil && b.source() == p.src {
@@ -175,7 +175,9 @@ func (p *Player) OnMount(ctx app.Context) {
 		}
 	}))
 	p.session.set(p, ctx)
-	if p.Autoplay && (b.audio() == nil || flag(b.audio().Get("paused"))) {
+	// Autoplay: start this episode, unless it already plays (another
+	// episode playing is replaced: the show embed's pick).
+	if p.Autoplay && (b.audio() == nil || b.source() != p.src || flag(b.audio().Get("paused"))) {
 		play(p.media(ctx))
 	}
 	if p.layout() == LayoutPage {
@@ -190,9 +192,15 @@ func (p *Player) OnUpdate(ctx app.Context) {
 	if p.View == nil || p.View.Episode.GUID == p.initFor {
 		return
 	}
+	// The host page's player.js subscriptions outlive the episode (the
+	// show embed plays one after another in the same frame).
+	pjs := p.pjs
+	p.pjs = nil
 	p.OnDismount()
+	p.pjs = pjs
 	p.OnInit()
 	p.OnMount(ctx)
+	p.pjs.episode(&p.View.Episode)
 }
 
 // OnDismount stops following the Audio object; playback goes on.

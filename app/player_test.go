@@ -262,16 +262,16 @@ func TestPlayerFullLayoutTabs(t *testing.T) {
 	doc := prerender(t, p)
 
 	tabs := findAll(doc, "button", attrIs("role", "tab"))
-	names := []string{"chapters", "notes", "transcript", "share"}
+	names := []string{"chapters", "notes", "transcript", "share", "followShow"}
 	require.Len(t, tabs, len(names))
-	assert.Equal(t, []string{"Chapters", "Show notes", "Transcript", "Share"}, textsOf(tabs))
+	assert.Equal(t, []string{"Chapters", "Show notes", "Transcript", "Share", "Follow"}, textsOf(tabs))
 	for i, name := range names {
 		assert.Equal(t, "es-tab-"+name, attrVal(tabs[i], "id"))
 		assert.Equal(t, "es-panel-"+name, attrVal(tabs[i], "aria-controls"))
 		assert.Equal(t, map[bool]string{true: "0", false: "-1"}[i == 0], attrVal(tabs[i], "tabindex"), "roving tabindex")
 		assert.True(t, hasAttr("aria-selected")(tabs[i]), name)
 	}
-	assert.Equal(t, []string{"false", "false", "false"}, attrsOf(tabs[1:], "aria-selected"))
+	assert.Equal(t, []string{"false", "false", "false", "false"}, attrsOf(tabs[1:], "aria-selected"))
 	findOne(t, doc, "", attrIs("role", "tablist"))
 
 	// Every tab has its panel, so the bridge can switch tabs before the
@@ -288,6 +288,7 @@ func TestPlayerFullLayoutTabs(t *testing.T) {
 	findOne(t, panels[1], "section", hasClass("es-section"))
 	assert.Empty(t, findAll(panels[2], "section"), "the transcript is built when opened")
 	assert.Empty(t, findAll(panels[3], "section"), "and so is the share panel")
+	assert.Empty(t, findAll(panels[4], "section"), "and the follow panel")
 
 	// The values the engine holds (the server's encoder writes an attribute
 	// whose value is "true" without a value; see TestPrerenderBooleanAttributes).
@@ -310,11 +311,11 @@ func TestPlayerFullLayoutOffersOnlyAvailableTabs(t *testing.T) {
 		edit func(*podcast.Episode)
 		want []string
 	}{
-		{"everything", func(*podcast.Episode) {}, []string{"es-tab-chapters", "es-tab-notes", "es-tab-transcript", "es-tab-share"}},
-		{"no notes, no transcript", func(ep *podcast.Episode) { ep.Notes, ep.Transcripts = "", nil }, []string{"es-tab-chapters", "es-tab-share"}},
+		{"everything", func(*podcast.Episode) {}, []string{"es-tab-chapters", "es-tab-notes", "es-tab-transcript", "es-tab-share", "es-tab-followShow"}},
+		{"no notes, no transcript", func(ep *podcast.Episode) { ep.Notes, ep.Transcripts = "", nil }, []string{"es-tab-chapters", "es-tab-share", "es-tab-followShow"}},
 		{"only hidden chapters", func(ep *podcast.Episode) {
 			ep.Chapters = []podcast.Chapter{{Start: 10, Title: "Ad", Hidden: true}}
-		}, []string{"es-tab-notes", "es-tab-transcript", "es-tab-share"}},
+		}, []string{"es-tab-notes", "es-tab-transcript", "es-tab-share", "es-tab-followShow"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := richView()

@@ -287,11 +287,12 @@ func (p *Player) renderSections() app.UI {
 		p.renderNotes(),
 		p.renderPeople(),
 		&sharePanel{View: p.View, Lang: string(p.lang), Current: p.currentTime()},
+		app.If(followable(&p.View.Show), func() app.UI { return &followPanel{Show: &p.View.Show, Lang: string(p.lang)} }),
 	)
 }
 
 // tabs of the full embed layout.
-var tabs = []string{"chapters", "notes", "transcript", "share"}
+var tabs = []string{"chapters", "notes", "transcript", "share", "followShow"}
 
 func (p *Player) renderTabs() app.UI {
 	avail := p.availableTabs()
@@ -336,7 +337,8 @@ func (p *Player) availableTabs() []string {
 		switch {
 		case t == "chapters" && len(visibleChapters(ep.Chapters)) == 0,
 			t == "notes" && ep.Notes == "",
-			t == "transcript" && len(ep.Transcripts) == 0:
+			t == "transcript" && len(ep.Transcripts) == 0,
+			t == "followShow" && !followable(&p.View.Show):
 			continue
 		}
 		out = append(out, t)
@@ -354,6 +356,8 @@ func (p *Player) renderTab(name string) app.UI {
 		return p.renderTranscript()
 	case "share":
 		return &sharePanel{View: p.View, Lang: string(p.lang), Current: p.currentTime()}
+	case "followShow":
+		return &followPanel{Show: &p.View.Show, Lang: string(p.lang), Embed: true, Funding: true}
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/earshot/earshot/embed"
+	"github.com/earshot/earshot/podcast"
 )
 
 // playerJS implements the player.js protocol (embed/playerjs.go) for an
@@ -161,6 +162,16 @@ func (j *playerJS) handle(data, origin string) {
 				}
 			})
 		}
+	case embed.MethodGetEpisode:
+		if p.View != nil {
+			reply(embed.ReplyEpisode(m, p.View.Episode.GUID, p.View.Episode.Title))
+		}
+	case embed.MethodSetEpisode:
+		// The show embed (embedPage) plays it in place; elsewhere nothing
+		// handles the action.
+		if guid, err := m.String(); err == nil {
+			ctx.NewActionWithValue(actionSetEpisode, guid)
+		}
 	case embed.MethodAddEventListener:
 		if e, err := m.EventName(); err == nil && slices.Contains(embed.Events(), e) {
 			j.listeners[e] = append(j.listeners[e], sub{id: m.Listener, origin: origin})
@@ -218,6 +229,19 @@ func (j *playerJS) attach(a app.Value) {
 			})
 		}),
 	)
+}
+
+// actionSetEpisode is the go-app action of player.js's setEpisode; its
+// value is the guid.
+const actionSetEpisode = "es-set-episode"
+
+// episode announces that another episode is in the player.
+func (j *playerJS) episode(ep *podcast.Episode) {
+	if j == nil {
+		return
+	}
+	j.lastChapter = 0
+	j.emit(embed.EventEpisodeChange, func(id string) embed.Message { return embed.EpisodeChange(id, ep.GUID, ep.Title) })
 }
 
 // chapter announces the chapter under the playhead when it changed since

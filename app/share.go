@@ -148,16 +148,7 @@ func attrFloat(el app.Value, name string) float64 {
 }
 
 func (s *sharePanel) copy(ctx app.Context, e app.Event) {
-	link := s.link()
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
-		return
-	}
-	clip.Call("writeText", link).Call("then", app.FuncOf(func(app.Value, []app.Value) any {
-		ctx.Dispatch(func(app.Context) { s.copied = true })
-		ctx.After(copiedFor*1e6, func(app.Context) { s.copied = false })
-		return nil
-	}))
+	copyText(ctx, s.link(), func(on bool) { s.copied = on })
 }
 
 func (s *sharePanel) share(ctx app.Context, e app.Event) {

@@ -237,6 +237,7 @@ func (p *showPage) renderShow() app.UI {
 			return app.Button().Class("es-btn", "es-more").Text(l.t("showMore")).
 				OnClick(func(ctx app.Context, e app.Event) { p.limit = len(eps) + episodesPerPage })
 		}),
+		app.If(followable(s), func() app.UI { return &followPanel{Show: s, Lang: string(l), Funding: true} }),
 	)
 }
 
@@ -291,13 +292,15 @@ func autoplayHref(href string) string {
 // oneLine is the first line of a description, cut at a word near 160
 // characters (the stylesheet clamps it to one line; this keeps the page
 // small for shows with hundreds of episodes).
-func oneLine(s string) string {
+func oneLine(s string) string { return cutLine(s, 160) }
+
+// cutLine is s on one line, cut at a word near max runes.
+func cutLine(s string, max int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	const max = 160
 	if len([]rune(s)) <= max {
 		return s
 	}
-	r := []rune(s)[:max]
+	r := []rune(s)[:max-1] // with the ellipsis at most max: cutting again changes nothing
 	if i := strings.LastIndexByte(string(r), ' '); i > max/2 {
 		return string(r)[:i] + "…"
 	}

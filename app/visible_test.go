@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
 
+	"github.com/earshot/earshot/follow"
 	"github.com/earshot/earshot/library"
 	"github.com/earshot/earshot/podcast"
 )
@@ -136,6 +137,16 @@ func (s *shareAt) OnPreRender(ctx goapp.Context) {
 	})
 }
 
+// followShow is a show with everything the Follow panel shows: an Apple ID,
+// funding, and a podroll with and without titles.
+func followShow() *podcast.Show {
+	s := richShow()
+	s.AppleID = "1234567890"
+	s.Funding = []podcast.Funding{{URL: "https://example.com/give"}}
+	s.Podroll = []podcast.RemoteFeed{{FeedURL: "https://example.org/pc20.xml", Title: "Podcasting 2.0"}, {FeedURL: "https://example.org/roll.xml"}, {FeedGUID: "396d9ae0"}}
+	return s
+}
+
 func TestEveryVisibleStringTranslated(t *testing.T) {
 	withPseudoLanguage(t)
 	q := "lang=" + pseudo
@@ -152,6 +163,7 @@ func TestEveryVisibleStringTranslated(t *testing.T) {
 		"embed full":         newEmbedAt(&fakeSource{view: richerView()}, "/embed?guid=ep-2&layout=full&"+q),
 		"embed compact":      newEmbedAt(&fakeSource{view: richerView()}, "/embed?guid=ep-2&layout=compact&"+q),
 		"embed mini":         newEmbedAt(&fakeSource{view: richerView()}, "/embed?guid=ep-2&layout=mini&"+q),
+		"embed show":         newEmbedAt(&fakeSource{view: richerView(), show: richShow()}, "/embed?layout=show&"+q),
 		"embed error":        newEmbedAt(&fakeSource{err: &Error{Code: "timeout"}}, "/embed?guid=ep-2&"+q),
 		"library":            &libraryAt{url: "/library?" + q},
 		"not found":          &notFoundAt{url: "/nope?" + q},
@@ -159,9 +171,11 @@ func TestEveryVisibleStringTranslated(t *testing.T) {
 		"share panel, clip":  &shareAt{sharePanel{View: richerView(), Lang: pseudo, Current: 42}},
 		"generator warnings": &embedGenerator{View: bare, Lang: pseudo},
 		"live player":        &Player{View: liveView(), Lang: pseudo},
+		"follow panel":       &followPanel{Show: followShow(), Lang: pseudo},
 	}
 	feedText := feedStrings(richerView(), richShow(), bare, liveView())
-	feedText = append(feedText, "Home server", "Empty", "x", "http://10.0.0.1/feed.xml", "https://example.com/b.xml")
+	feedText = append(feedText, "Home server", "Empty", "x", "http://10.0.0.1/feed.xml", "https://example.com/b.xml", "Podcasting 2.0", "example.org/roll.xml")
+	feedText = append(feedText, follow.Names()...) // brand names
 	sort.Slice(feedText, func(i, j int) bool { return len(feedText[i]) > len(feedText[j]) })
 
 	for name, c := range pages {

@@ -62,8 +62,8 @@ const jsOutside = `(() => {
 func TestEmbedFitsItsFrame(t *testing.T) {
 	base := server(t)
 	long := "feed=" + url.QueryEscape(feedsURL+"/long.xml") + "&guid=long-1"
-	heights := map[string]int64{"full": 560, "compact": 200, "mini": 96}
-	for _, layout := range []string{"full", "compact", "mini"} {
+	heights := map[string]int64{"full": 560, "show": 480, "compact": 200, "mini": 96}
+	for _, layout := range []string{"full", "show", "compact", "mini"} {
 		for _, ep := range []string{"guid=earshot-demo-1", long} {
 			name := layout + " demo"
 			if ep == long {

@@ -54,6 +54,7 @@ func TestMonkey(t *testing.T) {
 		"/embed?guid=earshot-demo-1&layout=full",
 		"/embed?guid=earshot-demo-1&layout=compact",
 		"/embed?guid=earshot-demo-1&layout=mini",
+		"/embed?layout=show",
 		"/show",
 		"/library",
 	}

@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/earshot/earshot/follow"
 )
 
 // xssRecorder runs before any script of every document: payloads that run
@@ -32,7 +34,8 @@ const xssRecorder = `(function () {
 // origins, elements no page has, and links or sources whose scheme (as the
 // browser resolves it) is not http(s), mailto or blob (or a raster data:
 // image in an <img>).
-const domProblems = `(() => {
+var domProblems = `(() => {
+  const followSchemes = ["` + strings.Join(follow.Schemes, `", "`) + `"];
   const bad = [];
   const urlAttrs = ["href", "src", "action", "formaction", "data", "poster", "xlink:href", "background", "ping", "srcset"];
   const forbidden = ["OBJECT", "EMBED", "APPLET", "BASE", "FRAME", "FRAMESET", "X-EVIL", "XSS", "MARQUEE", "MATH", "ISINDEX", "KEYGEN"];
@@ -71,6 +74,8 @@ const domProblems = `(() => {
       try { u = new URL(a.value, location.href); } catch (e) { continue; }
       const p = u.protocol;
       if (p === "http:" || p === "https:" || p === "mailto:" || p === "blob:") continue;
+      // The Follow panel's app links (package follow builds them).
+      if (tag === "A" && n === "href" && followSchemes.includes(p.slice(0, -1))) continue;
       if (p === "data:" && tag === "IMG" && n === "src" && /^data:image\/(png|jpeg|gif|webp|bmp);base64,/i.test(a.value.trim())) continue;
       bad.push(tag + " " + n + "=" + short(a.value));
     }

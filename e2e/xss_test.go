@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,6 +23,8 @@ import (
 	"github.com/stretchr/testify/require"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/earshot/earshot/follow"
 )
 
 // The XSS sweep. Hostile feeds put every payload below into every field a
@@ -371,6 +374,9 @@ func urlProblem(u string, image bool) string {
 	m := schemeRe.FindStringSubmatch(s)
 	if m == nil {
 		return "" // relative: this origin
+	}
+	if !image && slices.Contains(follow.Schemes, strings.ToLower(m[1])) {
+		return "" // the Follow panel's app links (package follow builds them)
 	}
 	switch strings.ToLower(m[1]) {
 	case "http", "https", "mailto":

@@ -3,6 +3,7 @@ package embed
 import (
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,11 @@ const (
 	LayoutCompact Layout = "compact"
 	// LayoutMini is a single bar: play button, title and progress.
 	LayoutMini Layout = "mini"
+	// LayoutShow is the whole show: a compact player over the episode
+	// list, each episode playing in place. It is asked for by name: an
+	// embed URL without a guid keeps meaning "the newest episode", as
+	// embeds already on blogs expect.
+	LayoutShow Layout = "show"
 )
 
 // Iframe heights of the layouts, in CSS pixels. The embed page must fit in
@@ -29,6 +35,7 @@ const (
 // height within MinFrameHeight..MaxFrameHeight.
 const (
 	HeightFull    = 560
+	HeightShow    = 480
 	HeightCompact = 200
 	HeightMini    = 96
 )
@@ -41,7 +48,7 @@ const (
 )
 
 // Layouts returns the layouts from the largest to the smallest.
-func Layouts() []Layout { return []Layout{LayoutFull, LayoutCompact, LayoutMini} }
+func Layouts() []Layout { return []Layout{LayoutFull, LayoutShow, LayoutCompact, LayoutMini} }
 
 // Height is the iframe height of the layout in CSS pixels; unknown layouts
 // have the height of the default, LayoutFull.
@@ -51,13 +58,15 @@ func (l Layout) Height() int {
 		return HeightCompact
 	case LayoutMini:
 		return HeightMini
+	case LayoutShow:
+		return HeightShow
 	}
 	return HeightFull
 }
 
 // Valid reports whether l is one of the layouts.
 func (l Layout) Valid() bool {
-	return l == LayoutFull || l == LayoutCompact || l == LayoutMini
+	return l == LayoutFull || l == LayoutCompact || l == LayoutMini || l == LayoutShow
 }
 
 // Theme is the colour scheme of an embed.
@@ -81,6 +90,19 @@ const (
 	ParamLang     = "lang"
 	ParamTime     = "t"
 	ParamAutoplay = "autoplay"
+	ParamSeason   = "season"
+	ParamLimit    = "limit"
+	ParamOrder    = "order"
+)
+
+// Episode list settings of the show layout.
+const (
+	// MaxLimit bounds limit=: a show embed lists at most this many
+	// episodes (the list scrolls inside the frame).
+	MaxLimit = 500
+	// OrderOldest lists the first episode first (a serial); the default
+	// lists the newest first.
+	OrderOldest = "oldest"
 )
 
 // Options are the presentation settings of an embed, read from and written
@@ -103,6 +125,13 @@ type Options struct {
 	// some conditions (the snippet grants the iframe allow="autoplay"); the
 	// player falls back to waiting for a tap.
 	Autoplay bool
+
+	// The show layout's list: only Season (0: every season), at most
+	// Limit episodes (0: up to MaxLimit), newest first unless Order is
+	// OrderOldest.
+	Season int
+	Limit  int
+	Order  string
 }
 
 // Normalize returns o with every invalid value replaced by its default,
@@ -118,8 +147,20 @@ func (o Options) Normalize() Options {
 	o.Color = parseColor(o.Color)
 	o.Lang = parseLang(o.Lang)
 	o.Time = canonicalTime(o.Time)
+	if o.Season < 0 || o.Season > maxSeason {
+		o.Season = 0
+	}
+	if o.Limit < 0 || o.Limit > MaxLimit {
+		o.Limit = 0
+	}
+	if o.Order != OrderOldest {
+		o.Order = ""
+	}
 	return o
 }
+
+// maxSeason bounds season=: larger numbers are typos, not seasons.
+const maxSeason = 100000
 
 // canonicalTime is r as a t= parameter reads back: rounded to milliseconds,
 // without an end that is not after the start, zero when it has no time.
@@ -175,6 +216,15 @@ func (o Options) Query() url.Values {
 	if o.Autoplay {
 		q.Set(ParamAutoplay, "1")
 	}
+	if o.Season > 0 {
+		q.Set(ParamSeason, strconv.Itoa(o.Season))
+	}
+	if o.Limit > 0 {
+		q.Set(ParamLimit, strconv.Itoa(o.Limit))
+	}
+	if o.Order != "" {
+		q.Set(ParamOrder, o.Order)
+	}
 	return q
 }
 
@@ -198,6 +248,9 @@ func ParseOptions(q url.Values) Options {
 	case "1", "true", "yes", "on":
 		o.Autoplay = true
 	}
+	o.Season, _ = strconv.Atoi(strings.TrimSpace(q.Get(ParamSeason)))
+	o.Limit, _ = strconv.Atoi(strings.TrimSpace(q.Get(ParamLimit)))
+	o.Order = strings.ToLower(strings.TrimSpace(q.Get(ParamOrder)))
 	return o.Normalize()
 }
 
@@ -283,4 +336,28 @@ func OnAccent(c string) string {
 		return "#1c1917"
 	}
 	return "#ffffff"
+}
+
+// ShowList is the show layout's episode list: eps (a show's episodes,
+// newest first) filtered to o.Season, in o.Order, at most o.Limit (or
+// MaxLimit) long. It shares eps' backing array only when nothing changes.
+func ShowList(eps []podcast.Episode, o Options) []podcast.Episode {
+	o = o.Normalize()
+	out := eps
+	if o.Season > 0 || o.Order == OrderOldest {
+		out = make([]podcast.Episode, 0, len(eps))
+		for _, ep := range eps {
+			if o.Season == 0 || ep.Season == o.Season {
+				out = append(out, ep)
+			}
+		}
+		if o.Order == OrderOldest {
+			slices.Reverse(out)
+		}
+	}
+	limit := o.Limit
+	if limit == 0 {
+		limit = MaxLimit
+	}
+	return out[:min(limit, len(out))]
 }

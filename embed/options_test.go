@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/earshot/earshot/embed"
 	"github.com/earshot/earshot/podcast"
@@ -14,6 +15,7 @@ func TestLayoutHeights(t *testing.T) {
 	assert.Equal(t, 560, embed.LayoutFull.Height())
 	assert.Equal(t, 200, embed.LayoutCompact.Height())
 	assert.Equal(t, 96, embed.LayoutMini.Height())
+	assert.Equal(t, 480, embed.LayoutShow.Height())
 	assert.Equal(t, 560, embed.Layout("").Height(), "the default layout")
 	assert.Equal(t, 560, embed.Layout("huge").Height())
 	prev := 1 << 30
@@ -37,6 +39,7 @@ func TestOptionsRoundTrip(t *testing.T) {
 			"autoplay=1&color=c2410c&lang=pt-BR&layout=mini&t=1%3A30%2C2%3A00.5&theme=dark"},
 		{"compact light", embed.Options{Layout: embed.LayoutCompact, Theme: embed.ThemeLight}, "layout=compact&theme=light"},
 		{"start only", embed.Options{Time: podcast.Range{Start: 3723}}, "t=1%3A02%3A03"},
+		{"show list", embed.Options{Layout: embed.LayoutShow, Season: 3, Limit: 10, Order: embed.OrderOldest}, "layout=show&limit=10&order=oldest&season=3"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			q := tc.o.Query()
@@ -146,4 +149,34 @@ func TestOnAccent(t *testing.T) {
 			t.Errorf("OnAccent(%q) = %q, want %q", tc.accent, got, tc.want)
 		}
 	}
+}
+
+// The show layout's list settings: bad values fall back to every episode,
+// newest first.
+func TestShowList(t *testing.T) {
+	eps := []podcast.Episode{{GUID: "e4", Season: 2}, {GUID: "e3", Season: 2}, {GUID: "e2", Season: 1}, {GUID: "e1", Season: 1}}
+	guids := func(eps []podcast.Episode) (out []string) {
+		for _, ep := range eps {
+			out = append(out, ep.GUID)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		{"", []string{"e4", "e3", "e2", "e1"}},
+		{"season=1", []string{"e2", "e1"}},
+		{"season=1&order=oldest", []string{"e1", "e2"}},
+		{"order=OLDEST&limit=3", []string{"e1", "e2", "e3"}},
+		{"limit=1", []string{"e4"}},
+		{"season=9", nil},
+		{"season=-1&limit=banana&order=random", []string{"e4", "e3", "e2", "e1"}},
+		{"limit=99999999", []string{"e4", "e3", "e2", "e1"}},
+	} {
+		q, err := url.ParseQuery(tc.query)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, guids(embed.ShowList(eps, embed.ParseOptions(q))), tc.query)
+	}
+	assert.Equal(t, []string{"e4", "e3", "e2", "e1"}, guids(eps), "the show's own list is untouched")
 }

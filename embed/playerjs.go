@@ -47,7 +47,14 @@ const (
 	MethodGetLoop             Method = "getLoop"        // → bool
 	MethodRemoveEventListener Method = "removeEventListener"
 	MethodAddEventListener    Method = "addEventListener"
+	// Earshot's extension for the show embed: the episode playing, and
+	// playing another one by its guid.
+	MethodGetEpisode Method = "getEpisode" // → EpisodeValue
+	MethodSetEpisode Method = "setEpisode" // value: the episode's guid
 )
+
+// maxGUIDBytes bounds setEpisode's value: feed guids are short.
+const maxGUIDBytes = 1024
 
 // Methods returns every method, in player.js's order: the "methods" of the
 // ready event.
@@ -55,7 +62,7 @@ func Methods() []Method {
 	return []Method{MethodPlay, MethodPause, MethodGetPaused, MethodMute, MethodUnmute,
 		MethodGetMuted, MethodSetVolume, MethodGetVolume, MethodGetDuration,
 		MethodSetCurrentTime, MethodGetCurrentTime, MethodSetLoop, MethodGetLoop,
-		MethodRemoveEventListener, MethodAddEventListener}
+		MethodRemoveEventListener, MethodAddEventListener, MethodGetEpisode, MethodSetEpisode}
 }
 
 // IsGetter reports whether m returns a value (its name starts with "get").
@@ -79,13 +86,16 @@ const (
 	// playhead changed. Value: ChapterValue. Pages that use player.js can
 	// test for it with player.supports("event", "chapterchange").
 	EventChapterChange Event = "chapterchange"
+	// EventEpisodeChange is Earshot's extension: another episode is in the
+	// player (the show embed). Value: EpisodeValue.
+	EventEpisodeChange Event = "episodechange"
 )
 
 // Events returns every event the embed sends, in player.js's order followed
 // by the extension: the "events" of the ready event.
 func Events() []Event {
 	return []Event{EventReady, EventPlay, EventPause, EventEnded, EventTimeUpdate,
-		EventProgress, EventError, EventChapterChange}
+		EventProgress, EventError, EventChapterChange, EventEpisodeChange}
 }
 
 // player.js error codes (the "code" of an error event).
@@ -133,6 +143,12 @@ type (
 		Index int     `json:"index"`
 		Title string  `json:"title"`
 		Start float64 `json:"start"`
+	}
+	// EpisodeValue is the value of episodechange and of getEpisode's
+	// reply: the episode's guid and title.
+	EpisodeValue struct {
+		GUID  string `json:"guid"`
+		Title string `json:"title"`
 	}
 )
 
@@ -202,6 +218,11 @@ func checkCall(m Message) error {
 		}
 	case MethodSetLoop:
 		_, err = m.Bool()
+	case MethodSetEpisode:
+		var guid string
+		if guid, err = m.String(); err == nil && (guid == "" || len(guid) > maxGUIDBytes) {
+			err = fmt.Errorf("%w: a guid of %d bytes", ErrBadValue, len(guid))
+		}
 	case MethodAddEventListener, MethodRemoveEventListener:
 		var e Event
 		if e, err = m.EventName(); err == nil && e == "" {
@@ -220,6 +241,15 @@ func (m Message) Float() (float64, error) {
 	var v float64
 	if err := json.Unmarshal(m.Value, &v); err != nil || len(m.Value) == 0 {
 		return 0, fmt.Errorf("%w: want a number, got %.40q", ErrBadValue, m.Value)
+	}
+	return v, nil
+}
+
+// String reads the value as a string (setEpisode's guid).
+func (m Message) String() (string, error) {
+	var v string
+	if err := json.Unmarshal(m.Value, &v); err != nil || len(m.Value) == 0 {
+		return "", fmt.Errorf("%w: want a string, got %.40q", ErrBadValue, m.Value)
 	}
 	return v, nil
 }
@@ -299,6 +329,16 @@ func ErrorEvent(listener string, code int, msg string) Message {
 // ChapterChange is Earshot's chapterchange event.
 func ChapterChange(listener string, index int, title string, start float64) Message {
 	return withValue(NewEvent(EventChapterChange, listener), ChapterValue{Index: index, Title: title, Start: finite(start)})
+}
+
+// EpisodeChange is Earshot's episodechange event.
+func EpisodeChange(listener, guid, title string) Message {
+	return withValue(NewEvent(EventEpisodeChange, listener), EpisodeValue{GUID: guid, Title: title})
+}
+
+// ReplyEpisode answers getEpisode.
+func ReplyEpisode(call Message, guid, title string) Message {
+	return withValue(NewEvent(Event(call.Method), call.Listener), EpisodeValue{GUID: guid, Title: title})
 }
 
 // Reply answers the getter call with v (a number for getDuration,

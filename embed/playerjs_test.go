@@ -3,6 +3,7 @@ package embed_test
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -83,6 +84,9 @@ func TestParseMessageErrors(t *testing.T) {
 		{"volume too high", `{"context":"player.js","method":"setVolume","value":101}`, embed.ErrBadValue},
 		{"volume negative", `{"context":"player.js","method":"setVolume","value":-0.5}`, embed.ErrBadValue},
 		{"loop not bool", `{"context":"player.js","method":"setLoop","value":1}`, embed.ErrBadValue},
+		{"episode not a string", `{"context":"player.js","method":"setEpisode","value":3}`, embed.ErrBadValue},
+		{"episode empty", `{"context":"player.js","method":"setEpisode","value":""}`, embed.ErrBadValue},
+		{"episode huge", `{"context":"player.js","method":"setEpisode","value":"` + strings.Repeat("g", 1025) + `"}`, embed.ErrBadValue},
 		{"listen to nothing", `{"context":"player.js","method":"addEventListener"}`, embed.ErrBadValue},
 		{"listen to empty", `{"context":"player.js","method":"addEventListener","value":""}`, embed.ErrBadValue},
 		{"listen to object", `{"context":"player.js","method":"addEventListener","value":{}}`, embed.ErrBadValue},
@@ -113,9 +117,9 @@ func TestEventConstructors(t *testing.T) {
 			`{"context":"player.js","version":"0.0.11","event":"ended"}`},
 		{"ready", embed.Ready("https://earshot.example/embed?guid=g", ""),
 			`{"context":"player.js","version":"0.0.11","event":"ready","value":{"src":"https://earshot.example/embed?guid=g",` +
-				`"events":["ready","play","pause","ended","timeupdate","progress","error","chapterchange"],` +
+				`"events":["ready","play","pause","ended","timeupdate","progress","error","chapterchange","episodechange"],` +
 				`"methods":["play","pause","getPaused","mute","unmute","getMuted","setVolume","getVolume","getDuration",` +
-				`"setCurrentTime","getCurrentTime","setLoop","getLoop","removeEventListener","addEventListener"]}}`},
+				`"setCurrentTime","getCurrentTime","setLoop","getLoop","removeEventListener","addEventListener","getEpisode","setEpisode"]}}`},
 		{"timeupdate", embed.TimeUpdate("l2", 10.5, 3600),
 			`{"context":"player.js","version":"0.0.11","event":"timeupdate","value":{"seconds":10.5,"duration":3600},"listener":"l2"}`},
 		{"timeupdate live", embed.TimeUpdate("l2", 10, math.Inf(1)),
@@ -130,6 +134,10 @@ func TestEventConstructors(t *testing.T) {
 			`{"context":"player.js","version":"0.0.11","event":"getCurrentTime","value":12.25,"listener":"listener-7"}`},
 		{"reply NaN", embed.Reply(call, math.NaN()),
 			`{"context":"player.js","version":"0.0.11","event":"getCurrentTime","value":0,"listener":"listener-7"}`},
+		{"episodechange", embed.EpisodeChange("l6", "ep-2", "Two"),
+			`{"context":"player.js","version":"0.0.11","event":"episodechange","value":{"guid":"ep-2","title":"Two"},"listener":"l6"}`},
+		{"reply episode", embed.ReplyEpisode(embed.Message{Method: embed.MethodGetEpisode, Listener: "l7"}, "ep-1", "One"),
+			`{"context":"player.js","version":"0.0.11","event":"getEpisode","value":{"guid":"ep-1","title":"One"},"listener":"l7"}`},
 		{"reply bool", embed.Reply(embed.Message{Method: embed.MethodGetPaused, Listener: "l5"}, true),
 			`{"context":"player.js","version":"0.0.11","event":"getPaused","value":true,"listener":"l5"}`},
 	} {
@@ -170,7 +178,7 @@ func TestIsGetter(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []embed.Method{embed.MethodGetPaused, embed.MethodGetMuted, embed.MethodGetVolume,
-		embed.MethodGetDuration, embed.MethodGetCurrentTime, embed.MethodGetLoop}, getters)
+		embed.MethodGetDuration, embed.MethodGetCurrentTime, embed.MethodGetLoop, embed.MethodGetEpisode}, getters)
 	assert.False(t, embed.Method("getSomething").IsGetter())
 }
 

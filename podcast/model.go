@@ -24,9 +24,16 @@ type Show struct {
 	Persons     []Person  `json:"persons,omitempty"`
 	Funding     []Funding `json:"funding,omitempty"`
 	DeepLink    string    `json:"deepLink,omitempty"` // Podlove deep-link base URL
-	Paging      Paging    `json:"paging,omitzero"`
-	Episodes    []Episode `json:"episodes"`
-	Updated     time.Time `json:"updated,omitzero"`
+	// GUID is the podcast:guid, the show's identity across feed moves.
+	GUID string `json:"guid,omitempty"`
+	// AppleID is the show's Apple Podcasts ID when a link of the feed
+	// names its Apple listing: the follow links of Apple's apps need it.
+	AppleID string `json:"appleId,omitempty"`
+	// Podroll is the podcast:podroll, shows this one recommends.
+	Podroll  []RemoteFeed `json:"podroll,omitempty"`
+	Paging   Paging       `json:"paging,omitzero"`
+	Episodes []Episode    `json:"episodes"`
+	Updated  time.Time    `json:"updated,omitzero"`
 }
 
 // Paging holds RFC 5005 feed paging links (atom:link rel=first/next/prev/last).
@@ -104,6 +111,13 @@ type Person struct {
 type Funding struct {
 	URL   string `json:"url"`
 	Title string `json:"title,omitempty"`
+}
+
+// RemoteFeed is a podcast:remoteItem that names another show.
+type RemoteFeed struct {
+	FeedGUID string `json:"feedGuid,omitempty"`
+	FeedURL  string `json:"feedUrl,omitempty"` // absolute http(s), or "" when only the guid is known
+	Title    string `json:"title,omitempty"`
 }
 
 // Soundbite is a podcast:soundbite highlight.

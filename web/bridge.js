@@ -243,6 +243,7 @@
   document.addEventListener("click", function (ev) {
     if (E.live) return;
     var el = ev.target.closest && ev.target.closest("[data-es], a[data-t]"), p = player(el);
+    if (el && el.getAttribute("data-es") == "ep") return pick(el);
     if (!p) {
       // A control only the app runs: the visitor wants the app.
       if (ev.target.closest && ev.target.closest("button, select, input, a")) want();
@@ -280,6 +281,25 @@
       want();
     }
   });
+
+  // pick plays a show embed's row in its player (the app then shows it).
+  function pick(el) {
+    var p = document.querySelector("[data-es-src]"), t = p && p.querySelector(".es-title");
+    if (p) {
+      p.setAttribute("data-es-src", el.getAttribute("data-es-ep-src"));
+      // The saved position's key: keyPosition + feed + " " + guid (a
+      // feed URL has no space).
+      var k = p.getAttribute("data-es-key") || "";
+      p.setAttribute("data-es-key", k.slice(0, k.indexOf(" ") + 1) + el.getAttribute("data-es-ep-guid"));
+      ["start", "end", "chapters"].forEach(function (n) { p.removeAttribute("data-es-" + n); });
+      if (t) t.textContent = el.querySelector(".es-rowtitle").textContent;
+      document.querySelectorAll('[data-es="ep"]').forEach(function (r) {
+        if (r === el) r.setAttribute("aria-current", "true"); else r.removeAttribute("aria-current");
+      });
+      play(audio(p));
+    }
+    want();
+  }
 
   function onInput(ev) {
     var el = ev.target, p = !E.live && player(el), v = +el.value;

@@ -57,6 +57,9 @@ func newAssets(web fs.FS, extra map[string][]byte) (*assets, error) {
 		if err != nil {
 			return err
 		}
+		if p == "bridge.js" {
+			b = stripLineComments(b)
+		}
 		all.Write(b)
 		return a.add("/web/"+p, b)
 	})
@@ -74,6 +77,21 @@ func newAssets(web fs.FS, extra map[string][]byte) (*assets, error) {
 	}
 	a.version = hex.EncodeToString(all.Sum(nil))[:16]
 	return a, nil
+}
+
+// stripLineComments drops the lines of a script that hold only a // comment.
+// The bridge is in every embed's first bytes (4 KB brotli at most, issue
+// 11): its source keeps the comments that explain it, visitors do not pay
+// for them. Only whole comment lines go, so no string or regular expression
+// can be cut.
+func stripLineComments(b []byte) []byte {
+	var out bytes.Buffer
+	for line := range bytes.Lines(b) {
+		if !bytes.HasPrefix(bytes.TrimSpace(line), []byte("//")) {
+			out.Write(line)
+		}
+	}
+	return out.Bytes()
 }
 
 func (a *assets) add(p string, b []byte) error {

@@ -43,8 +43,9 @@ type oembedXML struct {
 
 // oembed is GET /oembed?url=…&format=json|xml&maxwidth=…&maxheight=…: the
 // oEmbed 1.0 provider endpoint (https://oembed.com/). url must be one of
-// this server's episode, embed or show pages (a show page embeds its newest
-// episode); the embed keeps the page's time and presentation options.
+// this server's episode, embed or show pages (a show page embeds the whole
+// show, layout=show); the embed keeps the page's time and presentation
+// options.
 func (s *Site) oembed(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	format := strings.ToLower(q.Get("format"))
@@ -66,7 +67,8 @@ func (s *Site) oembed(w http.ResponseWriter, r *http.Request) {
 	o := embed.ParseOptions(page.Query())
 	showPage := page.Path != embed.PathEpisode && page.Path != embed.PathEmbed
 	if showPage {
-		t.GUID, t.Time, o.Time = "", podcast.Range{}, podcast.Range{}
+		// A show page embeds the whole show: its list, newest first.
+		t.GUID, t.Time, o.Time, o.Layout = "", podcast.Range{}, podcast.Range{}, embed.LayoutShow
 	}
 	v, err := s.cfg.Feeds.Episode(r.Context(), s.feedOrDefault(t.Feed), t.GUID)
 	if err != nil {
@@ -74,7 +76,7 @@ func (s *Site) oembed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	title := v.Episode.Title
-	if showPage {
+	if showPage || o.Layout == embed.LayoutShow {
 		title = v.Show.Title
 	}
 	author := v.Show.Author
@@ -129,7 +131,11 @@ func (s *Site) apiEmbed(w http.ResponseWriter, r *http.Request) {
 	}
 	base := s.embedBase(r)
 	resizer := q.Get("resizer") == "1" || strings.EqualFold(q.Get("resizer"), "true")
-	snippet := embed.Snippet(base, t, o, v.Episode.Title, resizer)
+	title := v.Episode.Title
+	if o.Layout == embed.LayoutShow {
+		title = v.Show.Title
+	}
+	snippet := embed.Snippet(base, t, o, title, resizer)
 
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	if format == "json" {

@@ -1,9 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -12,6 +14,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/andybalholm/brotli"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
@@ -218,8 +221,8 @@ func TestOEmbedMaxSize(t *testing.T) {
 	}
 }
 
-// A show page (or the home page, the default show) embeds the newest
-// episode and is titled after the show.
+// A show page (or the home page, the default show) embeds the whole show
+// (layout=show, its list newest first) and is titled after the show.
 func TestOEmbedShow(t *testing.T) {
 	site, feeds := env(t)
 	feed := feeds.URL + "/se-radio.xml"
@@ -234,8 +237,31 @@ func TestOEmbedShow(t *testing.T) {
 			src, err := url.Parse(iframeOf(t, d.HTML)["src"])
 			require.NoError(t, err)
 			assert.Empty(t, src.Query().Get("guid"), "a show embed follows the newest episode")
+			assert.Equal(t, "show", src.Query().Get("layout"))
+			assert.Equal(t, embed.HeightShow, d.Height)
+			assert.Equal(t, embed.FrameTitle(v.Show.Title), iframeOf(t, d.HTML)["title"])
 		})
 	}
+}
+
+// /api/embed makes the show layout's snippet: titled after the show, the
+// list's settings kept, the frame as tall as the layout.
+func TestAPIEmbedShow(t *testing.T) {
+	site, feeds := env(t)
+	feed := feeds.URL + "/se-radio.xml"
+	v := episodeView(t, site, feed, "")
+	res, body := eget(t, site, site.URL+"/api/embed?format=json&layout=show&order=oldest&limit=5&feed="+url.QueryEscape(feed))
+	require.Equal(t, http.StatusOK, res.StatusCode, string(body))
+	var a struct {
+		HTML, Src string
+		Height    int
+	}
+	require.NoError(t, json.Unmarshal(body, &a))
+	assert.Equal(t, embed.HeightShow, a.Height)
+	src, err := url.Parse(a.Src)
+	require.NoError(t, err)
+	assert.Equal(t, url.Values{"feed": {feed}, "layout": {"show"}, "order": {"oldest"}, "limit": {"5"}}, src.Query())
+	assert.Equal(t, embed.FrameTitle(v.Show.Title), iframeOf(t, a.HTML)["title"])
 }
 
 func TestOEmbedErrors(t *testing.T) {
@@ -376,4 +402,35 @@ func TestResizerScriptServed(t *testing.T) {
 	assert.Contains(t, res.Header.Get("Content-Type"), "javascript")
 	assert.Contains(t, string(body), `"earshot"`)
 	assert.Less(t, len(body), 1536, "the loader stays tiny")
+}
+
+// The show embed's page holds the player, the first rows of the list (each
+// with what the bridge needs to play it before the wasm) and only those
+// rows' data: a blog visitor who never touches it pays no more than for an
+// episode embed.
+func TestShowEmbedPage(t *testing.T) {
+	site, feeds := env(t)
+	feed := feeds.URL + "/se-radio.xml"
+	v := episodeView(t, site, feed, "")
+	res, body := eget(t, site, site.URL+"/embed?layout=show&feed="+url.QueryEscape(feed), "Accept-Encoding", "br")
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	page := string(brotliDecode(t, body))
+	assert.Contains(t, page, "es-showembed")
+	assert.Equal(t, 8, strings.Count(page, `data-es-ep-src="`), "the first rows")
+	assert.Contains(t, page, `aria-current="true"`, "the newest episode is in the player")
+	assert.Contains(t, page, v.Episode.Title)
+
+	_, full := eget(t, site, site.URL+"/embed?guid="+url.QueryEscape(v.Episode.GUID)+"&feed="+url.QueryEscape(feed), "Accept-Encoding", "br")
+	t.Logf("brotli bytes: show embed %d, episode embed %d", len(body), len(full))
+	// Eight rows of titles and lines of description are text no episode
+	// embed has; they are all the show embed may add.
+	const rowsAllowance = 1536
+	assert.LessOrEqual(t, len(body), len(full)+rowsAllowance, "the show embed costs about what an episode embed costs")
+}
+
+func brotliDecode(t *testing.T, b []byte) []byte {
+	t.Helper()
+	plain, err := io.ReadAll(brotli.NewReader(bytes.NewReader(b)))
+	require.NoError(t, err)
+	return plain
 }

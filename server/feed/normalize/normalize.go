@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/earshot/earshot/follow"
 	"github.com/earshot/earshot/podcast"
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
@@ -267,10 +268,16 @@ func adapt(f *gofeed.Feed, feedURL string, ns *namespaces) (*podcast.Show, *Raw)
 	show.Locked = truthy(ns.podcast.text(x, "locked"))
 	show.Persons = persons(ns.podcast.all(x, "person"), base)
 	show.Funding = funding(ns, x, base)
+	show.GUID = showGUID(ns.podcast.text(x, "guid"))
+	show.Podroll = podroll(ns.podcast.first(x, "podroll"), base)
+	show.AppleID = follow.AppleID(show.Link)
 
 	links := showLinks(f, ns)
 	for _, l := range links {
 		href := resolveURL(base, l.href)
+		if show.AppleID == "" {
+			show.AppleID = follow.AppleID(href)
+		}
 		switch strings.ToLower(l.rel) {
 		case "http://podlove.org/deep-link":
 			// gofeed normalizes the href and drops the customary empty
