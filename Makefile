@@ -4,9 +4,12 @@
 GO      ?= go
 WASM    := web/gen/app.wasm
 BIN     := bin/earshot
-# Everything the wasm is built from: it must never include server/.
-WASM_SRC := $(shell find app embed library podcast wasm -name '*.go' -not -name '*_test.go') go.mod go.sum Makefile
-SERVER_SRC := $(shell find server web tools -type f -not -path 'web/gen/*' -not -name '*_test.go') go.mod go.sum
+# Everything the wasm is built from (this module's packages it imports, as
+# go list says, so a new package cannot be forgotten): never server/.
+WASM_PKGS := $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '{{if .Module}}{{if .Module.Main}}{{.Dir}}{{end}}{{end}}' ./wasm)
+WASM_SRC := $(shell find $(WASM_PKGS) -maxdepth 1 -name '*.go' -not -name '*_test.go') go.mod go.sum Makefile
+SERVER_SRC := $(shell find . -name '*.go' -not -name '*_test.go' -not -path './e2e/*' -not -path './tools/*') \
+	$(shell find web -type f -not -path 'web/gen/*') go.mod go.sum
 
 .PHONY: all build wasm run test bench screenshots clean check-wasm-deps
 

@@ -66,5 +66,5 @@ func TestFollowInTheirApp(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/show"), chromedp.WaitVisible(`.es-follow`)))
 	links := eval[[][]string](t, ctx, jsFollowLinks)
 	require.NotEmpty(t, links)
-	assert.Equal(t, "AntennaPod", links[0][0], "without a platform the web links come first, in the table's order")
+	assert.Equal(t, "Podcast Guru", links[0][0], "on a desktop (and before the wasm) the apps with a web player come first")
 }

@@ -144,6 +144,9 @@ var apps = []app{
 var order = map[Platform][]string{
 	Android: {"AntennaPod", "Podcast Addict", "Pocket Casts", "Podcast Guru"},
 	IOS:     {"Apple Podcasts", "Overcast", "Pocket Casts", "Castro"},
+	// A desktop: the apps with a web player or a desktop app first, the
+	// phone-only ones after (the listener may pass the link on).
+	Other: {"Apple Podcasts", "Overcast", "Pocket Casts", "Podcast Guru", "Castro"},
 }
 
 // Links returns the follow links for s on platform p: the apps that run

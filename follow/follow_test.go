@@ -100,7 +100,9 @@ func TestPlatformOrder(t *testing.T) {
 	assert.Equal(t, []string{"Apple Podcasts", "Overcast", "Pocket Casts", "Castro", "Podcast Guru", "podcast://"},
 		names(Links(withApple(show), IOS)))
 	other := names(Links(show, Other))
-	assert.Equal(t, []string{"AntennaPod", "Podcast Addict", "Podcast Guru", "podcast://", "feed://"}, other)
+	assert.Equal(t, []string{"Podcast Guru", "AntennaPod", "Podcast Addict", "podcast://", "feed://"}, other)
+	assert.Equal(t, []string{"Apple Podcasts", "Overcast", "Pocket Casts", "Podcast Guru", "Castro", "AntennaPod", "Podcast Addict", "podcast://", "feed://"},
+		names(Links(withApple(show), Other)), "with an Apple ID, the apps with a web player first")
 	for _, l := range Links(withApple(show), Other) {
 		if l.App != "podcast://" && l.App != "feed://" {
 			assert.True(t, l.Web, "%s: a desktop gets web links only, besides the generic schemes", l.App)

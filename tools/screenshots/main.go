@@ -138,7 +138,7 @@ func run(out, corpus, chromium, only string) error {
 		for _, layout := range []struct {
 			name   string
 			height int64
-		}{{"full", 560}, {"compact", 200}, {"mini", 96}} {
+		}{{"full", 560}, {"show", 480}, {"compact", 200}, {"mini", 96}} {
 			for _, l := range []struct {
 				suffix string
 				width  int64
