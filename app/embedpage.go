@@ -26,12 +26,13 @@ type embedPage struct {
 	pre      *pageData
 
 	// The show layout (showembed.go).
-	opts    embed.Options
-	show    *podcast.Show   // the listing: the first rows, or the whole show once full
-	full    bool            // show holds every episode
-	listed  int             // rows shown
-	played  map[string]bool // by GUID
-	loading string          // the GUID being loaded in place
+	opts      embed.Options
+	show      *podcast.Show   // the listing: the first rows, or the whole show once full
+	full      bool            // show holds every episode
+	listed    int             // rows shown
+	played    map[string]bool // by GUID
+	loading   string          // the GUID being loaded in place
+	following bool            // the Follow panel is in the list's place
 }
 
 func (p *embedPage) OnInit() {

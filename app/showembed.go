@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -96,6 +97,7 @@ func (p *embedPage) loadInPlace(ctx app.Context, guid string, play bool) {
 			}
 			p.view, p.err, p.autoplay, p.target.Time = v, "", play, podcast.Range{}
 			p.setTitle(ctx)
+			p.readPlayed() // the episode before may have just finished
 		})
 	})
 }
@@ -158,13 +160,34 @@ func (p *embedPage) renderShowList() app.UI {
 	all := len(embed.ShowList(p.show.Episodes, p.opts))
 	more := p.listed < all || !p.full && len(p.show.Episodes) >= showEmbedFirst && p.listed < p.limitOrMax()
 	return app.Div().Class("es-showlist").Body(
-		app.H2().Class("es-visually-hidden").Text(l.t("episodes")),
-		app.If(len(eps) == 0, func() app.UI { return app.P().Class("es-muted").Text(l.t("noEpisode")) }),
-		app.Ol().Class("es-rows").Body(app.Range(eps).Slice(func(i int) app.UI { return p.renderRow(l, &eps[i]) })),
-		app.If(more, func() app.UI {
-			return app.Button().Class("es-btn", "es-more").Text(l.t("showMore")).OnClick(p.more)
+		app.Div().Class("es-listbar").Body(
+			app.H2().Class("es-listtitle").Text(l.t(map[bool]string{false: "episodes", true: "followShow"}[p.following])),
+			p.renderFollowToggle(l),
+		),
+		app.If(p.following && p.view != nil, func() app.UI {
+			return &followPanel{Show: &p.view.Show, Lang: p.lang, Embed: true, Funding: true}
+		}).Else(func() app.UI {
+			return app.Div().Body(
+				app.If(len(eps) == 0, func() app.UI { return app.P().Class("es-muted").Text(l.t("noEpisode")) }),
+				app.Ol().Class("es-rows").Body(app.Range(eps).Slice(func(i int) app.UI { return p.renderRow(l, &eps[i]) })),
+				app.If(more, func() app.UI {
+					return app.Button().Class("es-btn", "es-more").Text(l.t("showMore")).OnClick(p.more)
+				}),
+			)
 		}),
 	)
+}
+
+// renderFollowToggle switches the list's place between the episodes and
+// the Follow panel (the show embed has no tabs). Only the app runs it.
+func (p *embedPage) renderFollowToggle(l lang) app.UI {
+	if p.view == nil || !followable(&p.view.Show) {
+		return nil
+	}
+	label := map[bool]string{false: "followShow", true: "episodes"}[p.following]
+	return app.Button().Class("es-btn", "es-followtoggle", "es-app-only").Disabled(app.IsServer).
+		Aria("expanded", strconv.FormatBool(p.following)).Text(l.t(label)).
+		OnClick(func(ctx app.Context, e app.Event) { p.following = !p.following })
 }
 
 func (p *embedPage) limitOrMax() int {
@@ -191,7 +214,8 @@ func (p *embedPage) renderRow(l lang, ep *podcast.Episode) app.UI {
 	guid := ep.GUID
 	row := app.Button().Class("es-row").DataSet("es", "ep").
 		DataSet("es-ep-src", attr(chooseSource(ep))).DataSet("es-ep-guid", attr(ep.GUID)).
-		Aria("label", attr(l.t("playEpisode", ep.Title))).
+		// Named by what it shows (title, facts, line), no aria-label:
+		// WCAG 2.5.3 wants the visible text in the spoken name.
 		OnClick(func(ctx app.Context, e app.Event) { p.pick(ctx, guid) }, app.EventScope(guid))
 	if current {
 		row = row.Aria("current", "true")

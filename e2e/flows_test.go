@@ -155,6 +155,7 @@ func TestAccessibility(t *testing.T) {
 		"/embed?guid=earshot-demo-1",
 		"/embed?guid=earshot-demo-2&layout=compact&theme=dark",
 		"/embed?guid=earshot-demo-1&layout=mini",
+		"/embed?layout=show&theme=dark",
 		"/",
 	} {
 		t.Run(path, func(t *testing.T) {

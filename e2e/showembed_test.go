@@ -66,4 +66,12 @@ func TestShowEmbedOnABlog(t *testing.T) {
 	waitFor(t, fctx, "the first episode in the player", `document.querySelector(".es-player .es-title").textContent === "Welcome to Earshot"`)
 	eval[bool](t, ctx, `(call("getEpisode", null, "ge"), true)`)
 	waitFor(t, ctx, "getEpisode's answer", `got.some(m => m.event === "getEpisode" && m.listener === "ge" && m.value.guid === "earshot-demo-1" && m.value.title === "Welcome to Earshot")`)
+
+	// Follow takes the list's place, and gives it back.
+	require.NoError(t, chromedp.Do(fctx, chromedp.Click(`.es-followtoggle`)))
+	waitFor(t, fctx, "the Follow panel", `document.querySelectorAll(".es-follow a.es-app").length > 1 && !document.querySelector(".es-row")`)
+	assert.Equal(t, base+"/demo/feed.xml", eval[string](t, fctx, `document.querySelector(".es-follow .es-feedurl").value`))
+	waitFor(t, fctx, "the toggle to say Episodes", `document.querySelector(".es-followtoggle").getAttribute("aria-expanded") === "true"`)
+	require.NoError(t, chromedp.Do(fctx, chromedp.Click(`.es-followtoggle`)))
+	waitFor(t, fctx, "the list back", `document.querySelectorAll(".es-row").length === 3`)
 }
