@@ -119,7 +119,7 @@ func renderPodroll(l lang, roll []podcast.RemoteFeed, newTab bool) app.UI {
 		if name == "" {
 			name = feedHost(r.FeedURL)
 		}
-		a := app.A().Href(embed.PathShow + "?feed=" + url.QueryEscape(r.FeedURL)).Text(name)
+		a := app.A().Href(embed.ShowPath(r.FeedURL)).Text(name)
 		if newTab {
 			a = a.Target("_blank").Rel("noopener")
 		}

@@ -1,11 +1,11 @@
 package app
 
 import (
-	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/earshot/earshot/embed"
 	"github.com/earshot/earshot/follow"
 	"github.com/earshot/earshot/podcast"
 )
@@ -36,7 +36,7 @@ func TestFollowPanel(t *testing.T) {
 	assert.Equal(t, s.FeedURL, attrVal(findOne(t, sec, "input", hasClass("es-feedurl")), "value"))
 	assert.Equal(t, []string{"https://example.com/give"}, attrsOf(findAll(findOne(t, sec, "p", hasClass("es-funding")), "a"), "href"))
 	roll := findAll(findOne(t, sec, "div", hasClass("es-podroll")), "a")
-	assert.Equal(t, []string{"/show?feed=" + url.QueryEscape("https://example.org/pc20.xml"), "/show?feed=" + url.QueryEscape("https://example.org/roll.xml")}, attrsOf(roll, "href"))
+	assert.Equal(t, []string{embed.ShowPath("https://example.org/pc20.xml"), embed.ShowPath("https://example.org/roll.xml")}, attrsOf(roll, "href"))
 	assert.Equal(t, []string{"Podcasting 2.0", "example.org/roll.xml"}, textsOf(roll), "a podroll show without a title is named by its feed")
 	assert.Equal(t, []string{"", ""}, attrsOf(roll, "target"), "on a page of its own, a podroll show opens in place")
 

@@ -249,14 +249,6 @@ func (p *showPage) renderEpisode(ep *podcast.Episode) app.UI {
 	l := p.lang
 	t := embed.Target{Feed: p.feed, GUID: ep.GUID}
 	href := episodeHref(t)
-	var facts []string
-	facts = append(facts, episodeLabels(l, ep)...)
-	if d := l.date(ep.Published); d != "" {
-		facts = append(facts, d)
-	}
-	if ep.Duration > 0 {
-		facts = append(facts, podcast.FormatClock(ep.Duration))
-	}
 	return app.Li().Class("es-ep").Body(
 		app.A().Class("es-epplay").Href(attr(autoplayHref(href))).Aria("label", attr(l.t("playEpisode", ep.Title))).Title(attr(l.t("playEpisode", ep.Title))).
 			Body(iconPlay()),
@@ -265,7 +257,7 @@ func (p *showPage) renderEpisode(ep *podcast.Episode) app.UI {
 			app.P().Class("es-epfacts").Body(
 				liveBadge(l, ep),
 				app.If(p.played[ep.GUID], func() app.UI { return app.Span().Class("es-badge").Text(l.t("finished")) }),
-				app.Span().Class("es-time").Text(strings.Join(facts, " · ")),
+				app.Span().Class("es-time").Text(episodeFacts(l, ep)),
 			),
 			app.If(ep.Summary != "", func() app.UI { return app.P().Class("es-epdesc").Text(oneLine(ep.Summary)) }),
 		),
@@ -305,6 +297,19 @@ func cutLine(s string, max int) string {
 		return string(r)[:i] + "…"
 	}
 	return string(r) + "…"
+}
+
+// episodeFacts is an episode's line of facts in a list: its labels, date
+// and length (none when the feed gives none: never "0:00").
+func episodeFacts(l lang, ep *podcast.Episode) string {
+	facts := episodeLabels(l, ep)
+	if d := l.date(ep.Published); d != "" {
+		facts = append(facts, d)
+	}
+	if ep.Duration > 0 {
+		facts = append(facts, podcast.FormatClock(ep.Duration))
+	}
+	return strings.Join(facts, " · ")
 }
 
 // episodeLabels names the season, the number and the kind of an episode:
@@ -363,9 +368,14 @@ func listing(s *podcast.Show) *podcast.Show {
 	c := *s
 	c.Episodes = make([]podcast.Episode, len(s.Episodes))
 	for i, ep := range s.Episodes {
-		c.Episodes[i] = podcast.Episode{GUID: ep.GUID, Title: ep.Title, Published: ep.Published, Duration: ep.Duration,
-			Season: ep.Season, SeasonName: ep.SeasonName, Number: ep.Number, NumberText: ep.NumberText, Type: ep.Type,
-			Image: ep.Image, Enclosure: ep.Enclosure, Summary: ep.Summary, Live: ep.Live}
+		c.Episodes[i] = listEntry(ep)
 	}
 	return &c
+}
+
+// listEntry keeps of an episode what a list of episodes shows and plays.
+func listEntry(ep podcast.Episode) podcast.Episode {
+	return podcast.Episode{GUID: ep.GUID, Title: ep.Title, Published: ep.Published, Duration: ep.Duration,
+		Season: ep.Season, SeasonName: ep.SeasonName, Number: ep.Number, NumberText: ep.NumberText, Type: ep.Type,
+		Image: ep.Image, Enclosure: ep.Enclosure, Summary: ep.Summary, Live: ep.Live}
 }

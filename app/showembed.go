@@ -2,7 +2,6 @@ package app
 
 import (
 	"strconv"
-	"strings"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -48,11 +47,13 @@ func compactView(v *podcast.EpisodeView) *podcast.EpisodeView {
 	return &c
 }
 
-// listRow keeps of an episode what its row shows and plays.
+// listRow keeps of an episode what its row shows and plays: a list entry
+// without artwork, with the alternates chooseSource picks from and a
+// shorter line.
 func listRow(ep podcast.Episode) podcast.Episode {
-	return podcast.Episode{GUID: ep.GUID, Title: ep.Title, Published: ep.Published, Duration: ep.Duration,
-		Season: ep.Season, SeasonName: ep.SeasonName, Number: ep.Number, NumberText: ep.NumberText, Type: ep.Type,
-		Enclosure: ep.Enclosure, Alternates: ep.Alternates, Summary: rowLine(ep.Summary), Live: ep.Live}
+	e := listEntry(ep)
+	e.Image, e.Alternates, e.Summary = "", ep.Alternates, rowLine(ep.Summary)
+	return e
 }
 
 // rowLine is the start of a description for a row: about the one line a
@@ -202,14 +203,6 @@ func (p *embedPage) limitOrMax() int {
 // position's key), its title, labels, date and length, and a line of its
 // description.
 func (p *embedPage) renderRow(l lang, ep *podcast.Episode) app.UI {
-	var facts []string
-	facts = append(facts, episodeLabels(l, ep)...)
-	if d := l.date(ep.Published); d != "" {
-		facts = append(facts, d)
-	}
-	if ep.Duration > 0 {
-		facts = append(facts, podcast.FormatClock(ep.Duration))
-	}
 	current := p.view != nil && p.view.Episode.GUID == ep.GUID
 	guid := ep.GUID
 	row := app.Button().Class("es-row").DataSet("es", "ep").
@@ -225,7 +218,7 @@ func (p *embedPage) renderRow(l lang, ep *podcast.Episode) app.UI {
 		app.Span().Class("es-epfacts").Body(
 			liveBadge(l, ep),
 			app.If(p.played[ep.GUID], func() app.UI { return app.Span().Class("es-badge").Text(l.t("finished")) }),
-			app.Span().Class("es-time").Text(strings.Join(facts, " · ")),
+			app.Span().Class("es-time").Text(episodeFacts(l, ep)),
 		),
 		app.If(ep.Summary != "", func() app.UI { return app.Span().Class("es-epdesc").Text(rowLine(ep.Summary)) }),
 	))

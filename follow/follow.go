@@ -16,6 +16,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -163,7 +164,7 @@ func Links(s Show, p Platform) []Link {
 		}
 	}
 	for _, a := range apps {
-		if !contains(order[p], a.name) {
+		if !slices.Contains(order[p], a.name) {
 			out = appendLink(out, a, s, p)
 		}
 	}
@@ -174,7 +175,7 @@ func Links(s Show, p Platform) []Link {
 // that run there; elsewhere (a desktop, where the listener may pass the link
 // on) every web link, and the custom schemes of apps that run there.
 func appendLink(out []Link, a app, s Show, p Platform) []Link {
-	runs := contains(a.platforms, p)
+	runs := slices.Contains(a.platforms, p)
 	if a.web != nil && (runs || p == Other) {
 		if h := a.web(s); h != "" {
 			return append(out, Link{App: a.name, Href: h, Web: true})
@@ -193,15 +194,6 @@ func find(name string) *app {
 		}
 	}
 	return nil
-}
-
-func contains[T comparable](list []T, v T) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // appleWeb is prefix+ID, or "" when the show has no Apple ID.

@@ -75,10 +75,7 @@ func (s *Site) oembed(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, err)
 		return
 	}
-	title := v.Episode.Title
-	if showPage || o.Layout == embed.LayoutShow {
-		title = v.Show.Title
-	}
+	title := frameSubject(v, o)
 	author := v.Show.Author
 	if author == "" {
 		author = v.Show.Title
@@ -101,6 +98,15 @@ func (s *Site) oembed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, r, http.StatusOK, cacheShortAPI, doc)
+}
+
+// frameSubject is what an embed with options o plays, for its titles: the
+// show in the show layout, else the episode.
+func frameSubject(v *podcast.EpisodeView, o embed.Options) string {
+	if o.Layout == embed.LayoutShow {
+		return v.Show.Title
+	}
+	return v.Episode.Title
 }
 
 // embedAnswer is the JSON form of GET /api/embed.
@@ -131,11 +137,7 @@ func (s *Site) apiEmbed(w http.ResponseWriter, r *http.Request) {
 	}
 	base := s.embedBase(r)
 	resizer := q.Get("resizer") == "1" || strings.EqualFold(q.Get("resizer"), "true")
-	title := v.Episode.Title
-	if o.Layout == embed.LayoutShow {
-		title = v.Show.Title
-	}
-	snippet := embed.Snippet(base, t, o, title, resizer)
+	snippet := embed.Snippet(base, t, o, frameSubject(v, o), resizer)
 
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	if format == "json" {
