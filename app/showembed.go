@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -32,6 +33,11 @@ func showEmbedData(s *podcast.Show, o embed.Options) *podcast.Show {
 	c := podcast.Show{FeedURL: s.FeedURL, Title: s.Title, Episodes: make([]podcast.Episode, 0, min(len(eps), showEmbedFirst))}
 	for _, ep := range eps[:min(len(eps), showEmbedFirst)] {
 		c.Episodes = append(c.Episodes, listRow(ep))
+	}
+	// In the feed's order, as p.show always is: the page applies the
+	// embed's order again (showList), and must list the same rows.
+	if o.Normalize().Order == embed.OrderOldest {
+		slices.Reverse(c.Episodes)
 	}
 	return &c
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -66,4 +67,22 @@ func embedOpts(t *testing.T, query string) embed.Options {
 	q, err := url.ParseQuery(query)
 	require.NoError(t, err)
 	return embed.ParseOptions(q)
+}
+
+// The page's rows, read back by the wasm (which orders them again), are
+// the rows the server rendered, in the same order, whatever the order.
+func TestShowEmbedDataKeepsTheOrder(t *testing.T) {
+	s := &podcast.Show{FeedURL: "https://example.com/f", Episodes: make([]podcast.Episode, 12)}
+	for i := range s.Episodes {
+		s.Episodes[i].GUID = strconv.Itoa(i)
+	}
+	for _, q := range []string{"", "order=oldest", "order=oldest&limit=3"} {
+		o := embedOpts(t, q)
+		want := embed.ShowList(s.Episodes, o)
+		got := embed.ShowList(showEmbedData(s, o).Episodes, o)
+		require.NotEmpty(t, got, q)
+		for i := range got {
+			assert.Equal(t, want[i].GUID, got[i].GUID, "%s: row %d", q, i)
+		}
+	}
 }
