@@ -125,6 +125,19 @@ func plainText(notes string) string {
 	return text
 }
 
+// Lines returns the text of notes one block per line, without markup and
+// without blank lines: what search indexes, so that a hit names the
+// paragraph or list item it is in rather than the whole notes.
+func Lines(notes string) []string {
+	var lines []string
+	for l := range strings.SplitSeq(plainText(notes), "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
 // Excerpt returns show notes as one line of plain text (markup dropped,
 // entities decoded, white space collapsed) of at most maxRunes runes: longer
 // text is cut at a word boundary and ends with "…". maxRunes <= 0 means no

@@ -1,0 +1,387 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/earshot/earshot/embed"
+	"github.com/earshot/earshot/podcast"
+)
+
+// Errors of a query, for errors.Is: the HTTP layer answers each with a
+// sentence that says what to type instead.
+var (
+	ErrEmptyQuery = errors.New("nothing to search for")
+	ErrLongQuery  = errors.New("search too long")
+)
+
+// Limits of a query.
+const (
+	// MaxQueryRunes bounds what a listener types; a longer query is refused,
+	// not cut, so nobody wonders why the end of it was ignored.
+	MaxQueryRunes = 200
+	// maxTerms bounds the words of a query that are matched.
+	maxTerms = 12
+	// DefaultLimit and MaxLimit bound the moments in one answer;
+	// perEpisode keeps one episode from filling it.
+	DefaultLimit = 20
+	MaxLimit     = 50
+	perEpisode   = 5
+	// Words of at least fuzzyRunes runes also match with one typo; the
+	// last word of at least prefixRunes runes also matches as a prefix
+	// (the listener may still be typing it).
+	fuzzyRunes  = 4
+	prefixRunes = 3
+	// snippetBytes is about the length of a moment's text.
+	snippetBytes = 200
+	snippetLead  = 60
+)
+
+// Weights of a word matched exactly, with a typo, or as a prefix.
+const (
+	exactBoost  = 1
+	fuzzyBoost  = 0.6
+	prefixBoost = 0.5
+)
+
+const analyzerName = "earshot"
+
+// indexMapping describes every feed's index: one text field per kind of
+// moment, split into words at Unicode word boundaries (so every script is
+// searchable) and lower-cased; no stemming or stop words, since a show's
+// language is often not what its feed says and fuzzy matching already
+// bridges "episode" and "episodes".
+var indexMapping = newMapping()
+
+func newMapping() mapping.IndexMapping {
+	im := bleve.NewIndexMapping()
+	if err := im.AddCustomAnalyzer(analyzerName, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []any{lowercase.Name},
+	}); err != nil {
+		panic(err) // a programming error: the names above are bleve's
+	}
+	im.DefaultAnalyzer = analyzerName
+	dm := bleve.NewDocumentStaticMapping()
+	for field := range fieldBoost {
+		fm := bleve.NewTextFieldMapping()
+		fm.Analyzer, fm.Store, fm.IncludeTermVectors, fm.IncludeInAll = analyzerName, true, true, false
+		dm.AddFieldMappingsAt(field, fm)
+	}
+	for _, field := range []string{fieldEpisode, fieldKind, fieldOffsets} {
+		fm := bleve.NewKeywordFieldMapping()
+		fm.Index, fm.Store, fm.IncludeInAll, fm.DocValues = false, true, false, false
+		dm.AddFieldMappingsAt(field, fm)
+	}
+	fm := bleve.NewNumericFieldMapping()
+	fm.Index, fm.Store, fm.IncludeInAll, fm.DocValues = false, true, false, false
+	dm.AddFieldMappingsAt(fieldStart, fm)
+	im.DefaultMapping = dm
+	im.IndexDynamic, im.StoreDynamic, im.DocValuesDynamic = false, false, false
+	return im
+}
+
+var queryAnalyzer = func() analysis.Analyzer {
+	a := indexMapping.AnalyzerNamed(analyzerName)
+	if a == nil {
+		panic("search: no analyzer " + analyzerName)
+	}
+	return a
+}()
+
+// Terms splits a query into the words the index matches, or says why it
+// cannot be searched.
+func Terms(q string) ([]string, error) {
+	q = strings.ToValidUTF8(strings.TrimSpace(q), " ")
+	switch {
+	case q == "":
+		return nil, ErrEmptyQuery
+	case utf8.RuneCountInString(q) > MaxQueryRunes:
+		return nil, fmt.Errorf("%w: at most %d characters", ErrLongQuery, MaxQueryRunes)
+	}
+	var terms []string
+	for _, tok := range queryAnalyzer.Analyze([]byte(q)) {
+		if t := string(tok.Term); !slices.Contains(terms, t) && len(terms) < maxTerms {
+			terms = append(terms, t)
+		}
+	}
+	if len(terms) == 0 {
+		return nil, fmt.Errorf("%w: %q has no words", ErrEmptyQuery, q)
+	}
+	return terms, nil
+}
+
+// Search returns the moments of the feed's show that match q, best first,
+// at most limit (DefaultLimit for 0). A feed's first search starts its
+// index and waits at most Options.FirstWait for the feed's own text; the
+// result says when the index is not yet complete.
+func (x *Index) Search(ctx context.Context, feedURL, q string, limit int) (*podcast.SearchResult, error) {
+	terms, err := Terms(q)
+	if err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	limit = min(limit, MaxLimit)
+	show, err := x.src.Show(ctx, feedURL)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := x.feed(show.FeedURL)
+	if err != nil {
+		return nil, err
+	}
+	x.refresh(fi, show)
+	wait := time.NewTimer(x.opt.FirstWait)
+	defer wait.Stop()
+	select {
+	case <-fi.ready:
+	case <-wait.C:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	res := &podcast.SearchResult{Query: strings.TrimSpace(q), Moments: []podcast.Moment{}}
+	hits, err := fi.find(ctx, terms, limit)
+	if err != nil {
+		return nil, err
+	}
+	res.Moments = moments(show, hits, limit)
+	fi.progress(res)
+	return res, nil
+}
+
+// Wait blocks until the feed's index is complete (every document fetched
+// or tried), or ctx ends. Tests, benchmarks and the static export use it.
+func (x *Index) Wait(ctx context.Context, feedURL string) error {
+	show, err := x.src.Show(ctx, feedURL)
+	if err != nil {
+		return err
+	}
+	fi, err := x.feed(show.FeedURL)
+	if err != nil {
+		return err
+	}
+	x.refresh(fi, show)
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		fi.mu.Lock()
+		done := !fi.building
+		fi.mu.Unlock()
+		if done {
+			return nil
+		}
+		select {
+		case <-tick.C:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// find runs the query: every word in one field (all words of a query in
+// one chapter title, say); when nothing has them all, any of them.
+func (fi *feedIndex) find(ctx context.Context, terms []string, limit int) (search.DocumentMatchCollection, error) {
+	fi.live.RLock()
+	defer fi.live.RUnlock()
+	if fi.idx == nil {
+		return nil, errors.New("search index closed")
+	}
+	for _, all := range []bool{true, false} {
+		req := bleve.NewSearchRequestOptions(buildQuery(terms, all), limit*perEpisode, 0, false)
+		req.Fields = []string{fieldEpisode, fieldKind, fieldStart, fieldOffsets,
+			podcast.MomentTitle, podcast.MomentChapter, podcast.MomentNotes, podcast.MomentTranscript}
+		req.IncludeLocations = true
+		res, err := fi.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if len(res.Hits) > 0 || len(terms) == 1 {
+			return res.Hits, nil
+		}
+	}
+	return nil, nil
+}
+
+func buildQuery(terms []string, all bool) query.Query {
+	var fields []query.Query
+	for field, boost := range fieldBoost {
+		words := make([]query.Query, 0, len(terms))
+		for i, t := range terms {
+			words = append(words, wordQuery(field, t, i == len(terms)-1))
+		}
+		var q query.Query
+		if all {
+			c := bleve.NewConjunctionQuery(words...)
+			c.SetBoost(boost)
+			q = c
+		} else {
+			d := bleve.NewDisjunctionQuery(words...)
+			d.SetBoost(boost)
+			q = d
+		}
+		fields = append(fields, q)
+	}
+	return bleve.NewDisjunctionQuery(fields...)
+}
+
+// wordQuery matches one word exactly, with one typo when it is long
+// enough, and as a prefix when it is the last.
+func wordQuery(field, t string, last bool) query.Query {
+	exact := bleve.NewTermQuery(t)
+	exact.SetField(field)
+	exact.SetBoost(exactBoost)
+	alts := []query.Query{exact}
+	n := utf8.RuneCountInString(t)
+	if n >= fuzzyRunes {
+		f := bleve.NewFuzzyQuery(t)
+		f.SetField(field)
+		f.SetFuzziness(1)
+		f.SetPrefix(1)
+		f.SetBoost(fuzzyBoost)
+		alts = append(alts, f)
+	}
+	if last && n >= prefixRunes {
+		p := bleve.NewPrefixQuery(t)
+		p.SetField(field)
+		p.SetBoost(prefixBoost)
+		alts = append(alts, p)
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// moments turns hits into moments of show, at most perEpisode per episode
+// and limit in all. Hits of episodes that left the feed are dropped.
+func moments(show *podcast.Show, hits search.DocumentMatchCollection, limit int) []podcast.Moment {
+	titles := make(map[string]string, len(show.Episodes))
+	for _, ep := range show.Episodes {
+		titles[ep.GUID] = ep.Title
+	}
+	out := []podcast.Moment{}
+	per := map[string]int{}
+	for _, h := range hits {
+		m, ok := moment(h)
+		title, known := titles[m.GUID]
+		if !ok || !known || per[m.GUID] >= perEpisode {
+			continue
+		}
+		per[m.GUID]++
+		m.Episode = title
+		m.Link = embed.EpisodePath(embed.Target{Feed: show.FeedURL, GUID: m.GUID, Time: podcast.Range{Start: m.Start}})
+		out = append(out, m)
+		if len(out) == limit {
+			break
+		}
+	}
+	return out
+}
+
+// moment reads one hit: its episode, kind, time and highlighted text.
+func moment(h *search.DocumentMatch) (podcast.Moment, bool) {
+	str := func(f string) string { s, _ := h.Fields[f].(string); return s }
+	m := podcast.Moment{GUID: str(fieldEpisode), Kind: str(fieldKind)}
+	if _, ok := fieldBoost[m.Kind]; !ok || m.GUID == "" {
+		return m, false
+	}
+	m.Start, _ = h.Fields[fieldStart].(float64)
+	text := str(m.Kind)
+	marks := marksOf(h.Locations[m.Kind], len(text))
+	if m.Kind == podcast.MomentTranscript && len(marks) > 0 {
+		m.Start = startAt(str(fieldOffsets), marks[0].from, m.Start)
+	}
+	m.Parts = snippet(text, marks)
+	return m, true
+}
+
+// span is a byte range of a text.
+type span struct{ from, to int }
+
+// marksOf returns the matched ranges of a field, sorted and merged.
+func marksOf(terms search.TermLocationMap, size int) []span {
+	var marks []span
+	for _, locs := range terms {
+		for _, l := range locs {
+			if from, to := int(l.Start), int(l.End); from < to && to <= size {
+				marks = append(marks, span{from, to})
+			}
+		}
+	}
+	slices.SortFunc(marks, func(a, b span) int { return cmp.Compare(a.from, b.from) })
+	merged := marks[:0]
+	for _, m := range marks {
+		if n := len(merged); n > 0 && m.from <= merged[n-1].to {
+			merged[n-1].to = max(merged[n-1].to, m.to)
+			continue
+		}
+		merged = append(merged, m)
+	}
+	return merged
+}
+
+// snippet cuts text to about snippetBytes around its first mark, at word
+// boundaries, into plain and marked parts.
+func snippet(text string, marks []span) []podcast.TextPart {
+	from, to := 0, len(text)
+	if len(text) > snippetBytes {
+		if len(marks) > 0 {
+			from = max(0, marks[0].from-snippetLead)
+		}
+		to = min(len(text), from+snippetBytes)
+		if from > 0 {
+			if i := strings.IndexByte(text[from:], ' '); i >= 0 && (len(marks) == 0 || from+i < marks[0].from) {
+				from += i + 1
+			}
+		}
+		if to < len(text) {
+			if i := strings.LastIndexByte(text[from:to], ' '); i > 0 {
+				to = from + i
+			}
+		}
+		for from < len(text) && !utf8.RuneStart(text[from]) {
+			from++
+		}
+		for to < len(text) && !utf8.RuneStart(text[to]) {
+			to++
+		}
+	}
+	var parts []podcast.TextPart
+	add := func(s string, mark bool) {
+		if s != "" {
+			parts = append(parts, podcast.TextPart{Text: s, Mark: mark})
+		}
+	}
+	if from > 0 {
+		add("…", false)
+	}
+	at := from
+	for _, m := range marks {
+		if m.to <= at || m.from >= to {
+			continue
+		}
+		add(text[at:max(at, m.from)], false)
+		add(text[max(at, m.from):min(to, m.to)], true)
+		at = min(to, m.to)
+	}
+	add(text[at:to], false)
+	if to < len(text) {
+		add("…", false)
+	}
+	return parts
+}
