@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/earshot/earshot/server/demo"
 	"github.com/earshot/earshot/server/feed"
+	"github.com/earshot/earshot/server/search"
 	"github.com/earshot/earshot/server/site"
 	"github.com/earshot/earshot/web"
 )
@@ -40,6 +42,7 @@ type config struct {
 	defaultFeed string
 	feedTTL     time.Duration
 	frameAnc    string
+	dataDir     string
 	logLevel    string
 	apiRate     float64 // API requests a second per client; 0 default, <0 no limit
 	apiBurst    int     // API burst per client; 0 default, <0 no limit
@@ -78,6 +81,7 @@ func parseConfig(args []string) (config, error) {
 	}
 	fs.DurationVar(&c.feedTTL, "feed-ttl", ttl, "how long a fetched feed is served before it is revalidated (env EARSHOT_FEED_TTL)")
 	fs.StringVar(&c.frameAnc, "frame-ancestors", env("EARSHOT_FRAME_ANCESTORS", "*"), "who may embed /embed in a frame: a CSP frame-ancestors list, e.g. \"https://blog.example https://*.example.org\" (env EARSHOT_FRAME_ANCESTORS)")
+	fs.StringVar(&c.dataDir, "data-dir", env("EARSHOT_DATA_DIR", ""), "folder for what should survive a restart (the search indexes); empty: keep them in memory (env EARSHOT_DATA_DIR)")
 	fs.StringVar(&c.logLevel, "log-level", env("EARSHOT_LOG_LEVEL", "info"), "debug, info, warn or error (env EARSHOT_LOG_LEVEL)")
 	rate, err := strconv.ParseFloat(env("EARSHOT_API_RATE", "0"), 64)
 	if err != nil {
@@ -101,6 +105,14 @@ func parseConfig(args []string) (config, error) {
 	}
 	c.baseURL = strings.TrimRight(c.baseURL, "/")
 	return c, nil
+}
+
+// dataPath is folder name under the data directory, or "" without one.
+func dataPath(dataDir, name string) string {
+	if dataDir == "" {
+		return ""
+	}
+	return filepath.Join(dataDir, name)
 }
 
 func env(key, def string) string {
@@ -144,8 +156,15 @@ func serve(ctx context.Context, cfg config, ln net.Listener) error {
 		cfg.defaultFeed = show.FeedURL()
 	}
 	feeds := feed.New(feed.Options{TTL: cfg.feedTTL, Trusted: []string{cfg.baseURL}})
+	index, err := search.New(feeds, search.Options{Dir: dataPath(cfg.dataDir, "search")})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer index.Close()
 	s, err := site.New(site.Config{
 		Feeds:            feeds,
+		Search:           index,
 		DefaultFeed:      cfg.defaultFeed,
 		Web:              web.Files,
 		Demo:             show,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/earshot/earshot/server/feed"
 	"github.com/earshot/earshot/server/feed/fetch"
+	"github.com/earshot/earshot/server/search"
 )
 
 // apiError is the JSON error body: {"error":{"code","message"}}.
@@ -28,6 +29,8 @@ var errorKinds = []struct {
 	code   string
 	advice string
 }{
+	{search.ErrEmptyQuery, http.StatusBadRequest, "empty_query", "Type a word to search for."},
+	{search.ErrLongQuery, http.StatusBadRequest, "query_too_long", "That search is too long. Use a few words, at most 200 characters."},
 	{feed.ErrBadURL, http.StatusBadRequest, "bad_url", "Check the address: it must be a full http:// or https:// feed URL."},
 	{feed.ErrBlocked, http.StatusForbidden, "blocked_address", "This address points into a private network, which Earshot never fetches. Use the feed's public URL."},
 	{feed.ErrTooLarge, http.StatusRequestEntityTooLarge, "too_large", "The feed is larger than Earshot accepts. Ask the podcaster for a paged or shorter feed."},

@@ -32,9 +32,15 @@ type Feeds interface {
 	Transcript(ctx context.Context, feedURL, guid string) (*podcast.Transcript, error)
 }
 
+// Searcher finds moments in a show's archive (server/search).
+type Searcher interface {
+	Search(ctx context.Context, feedURL, q string, limit int) (*podcast.SearchResult, error)
+}
+
 // Config is what New needs.
 type Config struct {
 	Feeds       Feeds
+	Search      Searcher // nil: no /api/search
 	DefaultFeed string       // feed shown when a page names none
 	Web         fs.FS        // the web package's files
 	Demo        http.Handler // serves /demo/, nil for none
@@ -126,6 +132,9 @@ func New(cfg Config) (*Site, error) {
 	s.mux.HandleFunc("GET /api/episode", lim.limit(s.apiEpisode))
 	s.mux.HandleFunc("GET /api/transcript", lim.limit(s.apiTranscript))
 	s.mux.HandleFunc("GET /api/qr", lim.limit(s.apiQR))
+	if cfg.Search != nil {
+		s.mux.HandleFunc("GET /api/search", lim.limit(s.apiSearch))
+	}
 	s.mux.HandleFunc("POST /api/opml", lim.limit(s.apiOPML))
 	s.embedRoutes(lim)
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -372,6 +381,27 @@ func (s *Site) apiTranscript(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, r, http.StatusOK, cacheShortAPI, t)
+}
+
+// apiSearch is GET /api/search?feed=…&q=…[&limit=…]: the moments of the
+// show that match q, each with an absolute time link. While the show's
+// index is still being built the answer says so and is not cached.
+func (s *Site) apiSearch(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	limit, _ := strconv.Atoi(q.Get("limit"))
+	res, err := s.cfg.Search.Search(r.Context(), s.feedOrDefault(q.Get("feed")), q.Get("q"), limit)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	for i := range res.Moments {
+		res.Moments[i].Link = s.cfg.BaseURL + res.Moments[i].Link
+	}
+	cache := cacheShortAPI
+	if !res.Complete {
+		cache = cacheNoStore
+	}
+	writeJSON(w, r, http.StatusOK, cache, res)
 }
 
 // frameAncestors is who may frame a page: anyone configured for the embed,

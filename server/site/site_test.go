@@ -20,6 +20,7 @@ import (
 	"github.com/earshot/earshot/server/demo"
 	"github.com/earshot/earshot/server/feed"
 	"github.com/earshot/earshot/server/feed/fetch"
+	"github.com/earshot/earshot/server/search"
 	"github.com/earshot/earshot/web"
 )
 
@@ -70,7 +71,11 @@ func env(t testing.TB) (site, feeds *httptest.Server) {
 		if err != nil {
 			panic(err)
 		}
-		s, err := New(Config{Feeds: svc, DefaultFeed: origin.URL + "/se-radio.xml", Web: web.Files, Demo: show, BaseURL: "http://earshot.test"})
+		index, err := search.New(svc, search.Options{})
+		if err != nil {
+			panic(err)
+		}
+		s, err := New(Config{Feeds: svc, Search: index, DefaultFeed: origin.URL + "/se-radio.xml", Web: web.Files, Demo: show, BaseURL: "http://earshot.test"})
 		if err != nil {
 			panic(err)
 		}
