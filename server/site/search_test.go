@@ -16,7 +16,8 @@ import (
 func TestAPISearch(t *testing.T) {
 	site, feeds := env(t)
 	feed := feeds.URL + "/se-radio.xml"
-	res, body := get(t, site.URL+"/api/search?feed="+url.QueryEscape(feed)+"&q=kubernetes+borg")
+	c := clientAt(6) // its own rate budget
+	res, body := getFrom(t, c, site.URL+"/api/search?feed="+url.QueryEscape(feed)+"&q=kubernetes+borg")
 	require.Equal(t, http.StatusOK, res.StatusCode, string(body))
 	assert.Equal(t, "application/json; charset=utf-8", res.Header.Get("Content-Type"))
 	var r podcast.SearchResult
@@ -38,6 +39,7 @@ func TestAPISearch(t *testing.T) {
 func TestAPISearchBadQueries(t *testing.T) {
 	site, feeds := env(t)
 	feed := url.QueryEscape(feeds.URL + "/se-radio.xml")
+	client := clientAt(7) // its own rate budget
 	for _, c := range []struct {
 		q      string
 		status int
@@ -54,7 +56,7 @@ func TestAPISearchBadQueries(t *testing.T) {
 		{"\xff\xfe", http.StatusBadRequest, "empty_query"},
 		{"javascript", http.StatusOK, ""},
 	} {
-		res, body := get(t, site.URL+"/api/search?feed="+feed+"&q="+url.QueryEscape(c.q))
+		res, body := getFrom(t, client, site.URL+"/api/search?feed="+feed+"&q="+url.QueryEscape(c.q))
 		name := c.q[:min(len(c.q), 30)]
 		require.Equal(t, c.status, res.StatusCode, "%q: %s", name, body)
 		if c.code != "" {
@@ -71,8 +73,8 @@ func TestAPISearchBadQueries(t *testing.T) {
 		assert.NotNil(t, r.Moments, name)
 	}
 	// A feed that is not one, or not allowed, is the feed's error.
-	res, _ := get(t, site.URL+"/api/search?feed="+url.QueryEscape(feeds.URL+"/gone.xml")+"&q=x")
+	res, _ := getFrom(t, client, site.URL+"/api/search?feed="+url.QueryEscape(feeds.URL+"/gone.xml")+"&q=x")
 	assert.Equal(t, http.StatusBadGateway, res.StatusCode)
-	res, _ = get(t, site.URL+"/api/search?feed="+url.QueryEscape("http://169.254.169.254/feed")+"&q=x")
+	res, _ = getFrom(t, client, site.URL+"/api/search?feed="+url.QueryEscape("http://169.254.169.254/feed")+"&q=x")
 	assert.Less(t, res.StatusCode, 500)
 }
