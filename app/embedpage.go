@@ -33,6 +33,7 @@ type embedPage struct {
 	played    map[string]bool // by GUID
 	loading   string          // the GUID being loaded in place
 	following bool            // the Follow panel is in the list's place
+	query     string          // a search of the show; its moments are in the list's place
 }
 
 func (p *embedPage) OnInit() {

@@ -213,6 +213,16 @@ err_dl_unsupported	This browser cannot keep episodes for offline listening.
 err_dl_cors	The episode’s host does not allow downloads for offline listening. You can still listen online.
 err_dl_http	The episode’s host answered HTTP %d. Try again later.
 err_dl_space	The episode could not be stored. Free some space on this device and try again.
+searchShow	Search this show
+moments	Moments
+momentsFound	Moments found: %d
+noMoments	Nothing in this show matches “%s”.
+searching	Searching…
+stillIndexing	Still reading this show’s transcripts (%d of %d), so more may turn up.
+momentTitle	Episode
+momentChapter	Chapter
+err_empty_query	Type a word to search for.
+err_query_too_long	That search is too long. Use a few words, at most 200 characters.
 == de
 _name	Deutsch
 _months	Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember
@@ -413,6 +423,16 @@ err_dl_unsupported	Dieser Browser kann keine Folgen für offline speichern.
 err_dl_cors	Der Host der Folge erlaubt kein Laden für offline. Online hören geht weiterhin.
 err_dl_http	Der Host der Folge antwortete mit HTTP %d. Versuche es später erneut.
 err_dl_space	Die Folge konnte nicht gespeichert werden. Schaffe Platz auf diesem Gerät und versuche es erneut.
+searchShow	Diese Sendung durchsuchen
+moments	Momente
+momentsFound	Gefundene Momente: %d
+noMoments	Nichts in dieser Sendung passt zu „%s“.
+searching	Suche läuft …
+stillIndexing	Die Transkripte dieser Sendung werden noch gelesen (%d von %d), es kann also noch mehr auftauchen.
+momentTitle	Folge
+momentChapter	Kapitel
+err_empty_query	Gib ein Wort ein, nach dem gesucht werden soll.
+err_query_too_long	Diese Suche ist zu lang. Nutze ein paar Wörter, höchstens 200 Zeichen.
 == fr
 _name	Français
 _months	janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre
@@ -613,6 +633,16 @@ err_dl_unsupported	Ce navigateur ne peut pas garder d’épisodes pour l’écou
 err_dl_cors	L’hôte de l’épisode n’autorise pas le téléchargement pour l’écoute hors ligne. Vous pouvez toujours écouter en ligne.
 err_dl_http	L’hôte de l’épisode a répondu HTTP %d. Réessayez plus tard.
 err_dl_space	Impossible d’enregistrer l’épisode. Libérez de l’espace sur cet appareil et réessayez.
+searchShow	Rechercher dans ce podcast
+moments	Moments
+momentsFound	Moments trouvés : %d
+noMoments	Rien dans ce podcast ne correspond à « %s ».
+searching	Recherche…
+stillIndexing	Les transcriptions de ce podcast sont encore en cours de lecture (%d sur %d) : d’autres résultats peuvent apparaître.
+momentTitle	Épisode
+momentChapter	Chapitre
+err_empty_query	Tapez un mot à rechercher.
+err_query_too_long	Cette recherche est trop longue. Utilisez quelques mots, 200 caractères au plus.
 == es
 _name	Español
 _months	enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre
@@ -813,6 +843,16 @@ err_dl_unsupported	Este navegador no puede guardar episodios para escuchar sin c
 err_dl_cors	El servidor del episodio no permite descargarlo para escuchar sin conexión. Puedes seguir escuchándolo en línea.
 err_dl_http	El servidor del episodio respondió HTTP %d. Vuelve a intentarlo más tarde.
 err_dl_space	No se pudo guardar el episodio. Libera espacio en este dispositivo y vuelve a intentarlo.
+searchShow	Buscar en este pódcast
+moments	Momentos
+momentsFound	Momentos encontrados: %d
+noMoments	Nada en este pódcast coincide con «%s».
+searching	Buscando…
+stillIndexing	Todavía se están leyendo las transcripciones de este pódcast (%d de %d), así que pueden aparecer más.
+momentTitle	Episodio
+momentChapter	Capítulo
+err_empty_query	Escribe una palabra para buscar.
+err_query_too_long	Esa búsqueda es demasiado larga. Usa unas pocas palabras, como máximo 200 caracteres.
 == it
 _name	Italiano
 _months	gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre
@@ -1013,6 +1053,16 @@ err_dl_unsupported	Questo browser non può conservare episodi per l’ascolto of
 err_dl_cors	L’host dell’episodio non consente il download per l’ascolto offline. Puoi comunque ascoltarlo online.
 err_dl_http	L’host dell’episodio ha risposto HTTP %d. Riprova più tardi.
 err_dl_space	Impossibile salvare l’episodio. Libera spazio su questo dispositivo e riprova.
+searchShow	Cerca in questo podcast
+moments	Momenti
+momentsFound	Momenti trovati: %d
+noMoments	Niente in questo podcast corrisponde a «%s».
+searching	Ricerca in corso…
+stillIndexing	Le trascrizioni di questo podcast sono ancora in lettura (%d di %d): potrebbero emergere altri risultati.
+momentTitle	Episodio
+momentChapter	Capitolo
+err_empty_query	Scrivi una parola da cercare.
+err_query_too_long	Questa ricerca è troppo lunga. Usa poche parole, al massimo 200 caratteri.
 == nl
 _name	Nederlands
 _months	januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december
@@ -1213,6 +1263,16 @@ err_dl_unsupported	Deze browser kan geen afleveringen bewaren om offline te luis
 err_dl_cors	De host van de aflevering staat downloaden voor offline luisteren niet toe. Online luisteren kan nog steeds.
 err_dl_http	De host van de aflevering antwoordde HTTP %d. Probeer het later opnieuw.
 err_dl_space	De aflevering kon niet worden opgeslagen. Maak ruimte vrij op dit apparaat en probeer het opnieuw.
+searchShow	Deze podcast doorzoeken
+moments	Momenten
+momentsFound	Gevonden momenten: %d
+noMoments	Niets in deze podcast past bij ‘%s’.
+searching	Zoeken…
+stillIndexing	De transcripties van deze podcast worden nog gelezen (%d van %d), dus er kan meer opduiken.
+momentTitle	Aflevering
+momentChapter	Hoofdstuk
+err_empty_query	Typ een woord om naar te zoeken.
+err_query_too_long	Die zoekopdracht is te lang. Gebruik een paar woorden, hooguit 200 tekens.
 == pt
 _name	Português
 _months	janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro
@@ -1413,4 +1473,14 @@ err_dl_unsupported	Este navegador não consegue guardar episódios para ouvir of
 err_dl_cors	O servidor do episódio não permite baixá-lo para ouvir offline. Você ainda pode ouvir online.
 err_dl_http	O servidor do episódio respondeu HTTP %d. Tente de novo mais tarde.
 err_dl_space	Não foi possível guardar o episódio. Libere espaço neste dispositivo e tente de novo.
+searchShow	Pesquisar neste podcast
+moments	Momentos
+momentsFound	Momentos encontrados: %d
+noMoments	Nada neste podcast corresponde a “%s”.
+searching	Pesquisando…
+stillIndexing	As transcrições deste podcast ainda estão sendo lidas (%d de %d), então mais resultados podem aparecer.
+momentTitle	Episódio
+momentChapter	Capítulo
+err_empty_query	Digite uma palavra para pesquisar.
+err_query_too_long	Essa pesquisa é longa demais. Use poucas palavras, no máximo 200 caracteres.
 `

@@ -227,6 +227,7 @@ func (p *showPage) renderShow() app.UI {
 					option("played", l.t("played"), p.filter == "played"),
 				),
 		),
+		&momentSearch{Feed: s.FeedURL, Query: p.query, Lang: string(l)},
 		app.H2().Text(l.t("episodes")),
 		app.If(len(s.Episodes) == 0, func() app.UI { return app.P().Class("es-muted").Text(l.t("noEpisode")) }),
 		app.If(len(s.Episodes) > 0 && len(all) == 0, func() app.UI { return app.P().Class("es-muted").Text(l.t("noEpisodeMatches")) }),

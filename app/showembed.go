@@ -3,6 +3,7 @@ package app
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -84,12 +85,26 @@ func (p *embedPage) pick(ctx app.Context, guid string) {
 		}
 		return
 	}
-	p.loadInPlace(ctx, guid, true)
+	p.loadInPlace(ctx, guid, true, podcast.Range{})
+}
+
+// playMoment plays a search hit in place: its episode from its time.
+func (p *embedPage) playMoment(ctx app.Context, m podcast.Moment) {
+	if p.view == nil || p.view.Episode.GUID != m.GUID {
+		p.loadInPlace(ctx, m.GUID, true, podcast.Range{Start: m.Start})
+		return
+	}
+	if a := bridge().audio(); a != nil {
+		if m.Start > 0 || m.Kind != podcast.MomentTitle {
+			bridge().seek(m.Start)
+		}
+		play(a)
+	}
 }
 
 // loadInPlace loads episode guid's view and hands it to the player, which
-// starts it over (Player.OnUpdate); play asks it to start playing.
-func (p *embedPage) loadInPlace(ctx app.Context, guid string, play bool) {
+// starts it over (Player.OnUpdate) from at; play asks it to start playing.
+func (p *embedPage) loadInPlace(ctx app.Context, guid string, play bool, at podcast.Range) {
 	p.loading = guid
 	ctx.Async(func() {
 		v, err := p.src.Episode(ctx, p.target.Feed, guid)
@@ -102,7 +117,7 @@ func (p *embedPage) loadInPlace(ctx app.Context, guid string, play bool) {
 				p.err = pageLang(ctx).errText(err)
 				return
 			}
-			p.view, p.err, p.autoplay, p.target.Time = v, "", play, podcast.Range{}
+			p.view, p.err, p.autoplay, p.target.Time = v, "", play, at
 			p.setTitle(ctx)
 			p.readPlayed() // the episode before may have just finished
 		})
@@ -141,7 +156,7 @@ func (p *embedPage) adoptBridge(ctx app.Context) {
 	}
 	for i := range p.show.Episodes {
 		if chooseSource(&p.show.Episodes[i]) == src {
-			p.loadInPlace(ctx, p.show.Episodes[i].GUID, false)
+			p.loadInPlace(ctx, p.show.Episodes[i].GUID, false, podcast.Range{})
 			return
 		}
 	}
@@ -169,10 +184,13 @@ func (p *embedPage) renderShowList() app.UI {
 	return app.Div().Class("es-showlist").Body(
 		app.Div().Class("es-listbar").Body(
 			app.H2().Class("es-listtitle").Text(l.t(map[bool]string{false: "episodes", true: "followShow"}[p.following])),
+			p.renderSearchField(l),
 			p.renderFollowToggle(l),
 		),
 		app.If(p.following && p.view != nil, func() app.UI {
 			return &followPanel{Show: &p.view.Show, Lang: p.lang, Embed: true, Funding: true}
+		}).ElseIf(strings.TrimSpace(p.query) != "", func() app.UI {
+			return &momentSearch{Feed: p.show.FeedURL, Query: p.query, Lang: p.lang, Pick: p.playMoment}
 		}).Else(func() app.UI {
 			return app.Div().Body(
 				app.If(len(eps) == 0, func() app.UI { return app.P().Class("es-muted").Text(l.t("noEpisode")) }),
@@ -183,6 +201,20 @@ func (p *embedPage) renderShowList() app.UI {
 			)
 		}),
 	)
+}
+
+// renderSearchField searches the show's archive; its moments take the
+// list's place while it holds a query. It works with the app only (a
+// query before the wasm would be lost at the takeover), so the prerendered
+// field is disabled, like the Follow toggle.
+func (p *embedPage) renderSearchField(l lang) app.UI {
+	return app.Input().Type("search").Class("es-search-input", "es-showsearch", "es-app-only").
+		Disabled(app.IsServer).Placeholder(l.t("searchShow")).Aria("label", l.t("searchShow")).
+		MaxLength(podcast.MaxSearchRunes).Value(p.query).
+		OnInput(func(ctx app.Context, e app.Event) {
+			p.query = ctx.JSSrc().Get("value").String()
+			p.following = false
+		})
 }
 
 // renderFollowToggle switches the list's place between the episodes and

@@ -24,6 +24,7 @@ import (
 
 	"github.com/earshot/earshot/server/demo"
 	"github.com/earshot/earshot/server/feed"
+	"github.com/earshot/earshot/server/search"
 	"github.com/earshot/earshot/server/site"
 	"github.com/earshot/earshot/web"
 )
@@ -59,7 +60,12 @@ func server(tb testing.TB) string {
 		}
 		feedsURL = httptest.NewServer(syntheticFeeds{}).URL
 		feeds := feed.New(feed.Options{Trusted: []string{base, feedsURL}})
-		s, err := site.New(site.Config{Feeds: feeds, DefaultFeed: show.FeedURL(), Web: web.Files, Demo: show, BaseURL: base})
+		index, err := search.New(feeds, search.Options{})
+		if err != nil {
+			serverErr = err
+			return
+		}
+		s, err := site.New(site.Config{Feeds: feeds, Search: index, DefaultFeed: show.FeedURL(), Web: web.Files, Demo: show, BaseURL: base})
 		if err != nil {
 			serverErr = err
 			return

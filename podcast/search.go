@@ -9,6 +9,10 @@ const (
 	MomentTranscript = "transcript"
 )
 
+// MaxSearchRunes is the longest search a listener may type: the server
+// refuses longer ones, and search fields take no more.
+const MaxSearchRunes = 200
+
 // SearchResult is the body of GET /api/search: the moments of a show that
 // match a query, best first.
 type SearchResult struct {

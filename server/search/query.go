@@ -34,7 +34,7 @@ var (
 const (
 	// MaxQueryRunes bounds what a listener types; a longer query is refused,
 	// not cut, so nobody wonders why the end of it was ignored.
-	MaxQueryRunes = 200
+	MaxQueryRunes = podcast.MaxSearchRunes
 	// maxTerms bounds the words of a query that are matched.
 	maxTerms = 12
 	// DefaultLimit and MaxLimit bound the moments in one answer;
@@ -127,10 +127,16 @@ func Terms(q string) ([]string, error) {
 	return terms, nil
 }
 
+// firstRestWait is how long a search waits, once the feed's own text is
+// indexed, for a build to finish (the chapters and transcripts of a small
+// show): the answer is complete without the listener asking again.
+const firstRestWait = time.Second
+
 // Search returns the moments of the feed's show that match q, best first,
 // at most limit (DefaultLimit for 0). A feed's first search starts its
-// index and waits at most Options.FirstWait for the feed's own text; the
-// result says when the index is not yet complete.
+// index and waits at most Options.FirstWait for the feed's own text (and
+// firstRestWait more for the rest); the result says when the index is not
+// yet complete.
 func (x *Index) Search(ctx context.Context, feedURL, q string, limit int) (*podcast.SearchResult, error) {
 	terms, err := Terms(q)
 	if err != nil {
@@ -153,8 +159,14 @@ func (x *Index) Search(ctx context.Context, feedURL, q string, limit int) (*podc
 	defer wait.Stop()
 	select {
 	case <-fi.ready:
+		// A small show's transcripts are read in a moment: wait for them
+		// briefly rather than answer without them.
+		fi.settle(ctx, firstRestWait)
 	case <-wait.C:
 	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
 	res := &podcast.SearchResult{Query: strings.TrimSpace(q), Moments: []podcast.Moment{}}
@@ -179,19 +191,36 @@ func (x *Index) Wait(ctx context.Context, feedURL string) error {
 		return err
 	}
 	x.refresh(fi, show)
-	tick := time.NewTicker(20 * time.Millisecond)
+	if !fi.settle(ctx, 0) {
+		return ctx.Err()
+	}
+	return nil
+}
+
+// settle waits until no build runs, at most d (0: no limit), and says
+// whether none does.
+func (fi *feedIndex) settle(ctx context.Context, d time.Duration) bool {
+	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
+	var limit <-chan time.Time
+	if d > 0 {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		limit = t.C
+	}
 	for {
 		fi.mu.Lock()
 		done := !fi.building
 		fi.mu.Unlock()
 		if done {
-			return nil
+			return true
 		}
 		select {
 		case <-tick.C:
+		case <-limit:
+			return false
 		case <-ctx.Done():
-			return ctx.Err()
+			return false
 		}
 	}
 }

@@ -178,7 +178,7 @@ func TestSearchPersistsAndResumes(t *testing.T) {
 func TestSearchResumesACutOffBuild(t *testing.T) {
 	dir := t.TempDir()
 	s := newTestShow(t, 8)
-	s.slow = 50 * time.Millisecond
+	s.slow = 300 * time.Millisecond // longer than a first search waits for the rest
 	s.say(1, 10, "the oldest episode speaks of meteorites")
 	x := newTestIndex(t, s, Options{Dir: dir, FetchesAtOnce: 1})
 	res, err := x.Search(context.Background(), s.feedURL(), "episode", 0)
