@@ -249,34 +249,31 @@ func (fi *feedIndex) find(ctx context.Context, terms []string, limit int) (searc
 	return nil, nil
 }
 
+// buildQuery matches the words in each field. The field's weight is set
+// on every word's query: bleve ignores the boost of a conjunction or
+// disjunction, and applies only its leaves'.
 func buildQuery(terms []string, all bool) query.Query {
 	var fields []query.Query
 	for field, boost := range fieldBoost {
 		words := make([]query.Query, 0, len(terms))
 		for i, t := range terms {
-			words = append(words, wordQuery(field, t, i == len(terms)-1))
+			words = append(words, wordQuery(field, t, i == len(terms)-1, boost))
 		}
-		var q query.Query
 		if all {
-			c := bleve.NewConjunctionQuery(words...)
-			c.SetBoost(boost)
-			q = c
+			fields = append(fields, bleve.NewConjunctionQuery(words...))
 		} else {
-			d := bleve.NewDisjunctionQuery(words...)
-			d.SetBoost(boost)
-			q = d
+			fields = append(fields, bleve.NewDisjunctionQuery(words...))
 		}
-		fields = append(fields, q)
 	}
 	return bleve.NewDisjunctionQuery(fields...)
 }
 
-// wordQuery matches one word exactly, with one typo when it is long
-// enough, and as a prefix when it is the last.
-func wordQuery(field, t string, last bool) query.Query {
+// wordQuery matches one word in field exactly, with one typo when it is
+// long enough, and as a prefix when it is the last, weighted by boost.
+func wordQuery(field, t string, last bool, boost float64) query.Query {
 	exact := bleve.NewTermQuery(t)
 	exact.SetField(field)
-	exact.SetBoost(exactBoost)
+	exact.SetBoost(boost * exactBoost)
 	alts := []query.Query{exact}
 	n := utf8.RuneCountInString(t)
 	if n >= fuzzyRunes {
@@ -284,13 +281,13 @@ func wordQuery(field, t string, last bool) query.Query {
 		f.SetField(field)
 		f.SetFuzziness(1)
 		f.SetPrefix(1)
-		f.SetBoost(fuzzyBoost)
+		f.SetBoost(boost * fuzzyBoost)
 		alts = append(alts, f)
 	}
 	if last && n >= prefixRunes {
 		p := bleve.NewPrefixQuery(t)
 		p.SetField(field)
-		p.SetBoost(prefixBoost)
+		p.SetBoost(boost * prefixBoost)
 		alts = append(alts, p)
 	}
 	return bleve.NewDisjunctionQuery(alts...)

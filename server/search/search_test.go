@@ -66,6 +66,15 @@ func TestSearchRanksTitlesAndChaptersAboveTranscripts(t *testing.T) {
 		assert.Equal(t, podcast.MomentChapter, m.Kind, "all five chapters rank above the transcript line")
 	}
 
+	// More matching words in a transcript line do not outrank a chapter (bleve
+	// ignores the boost of a conjunction: it must sit on the words).
+	s2 := newTestShow(t, 2)
+	s2.say(1, 300, "chapters gardening chapters gardening gardening")
+	y := newTestIndex(t, s2, Options{})
+	res = searchDone(t, y, s2.feedURL(), "chapters gardening")
+	require.NotEmpty(t, res.Moments)
+	assert.Equal(t, podcast.MomentChapter, res.Moments[0].Kind, text(res.Moments[0]))
+
 	res = searchDone(t, x, s.feedURL(), "mailbag")
 	require.NotEmpty(t, res.Moments)
 	assert.Equal(t, podcast.MomentNotes, res.Moments[0].Kind)

@@ -40,7 +40,7 @@ type Searcher interface {
 // Config is what New needs.
 type Config struct {
 	Feeds       Feeds
-	Search      Searcher // nil: no /api/search
+	Search      Searcher     // nil: no /api/search
 	DefaultFeed string       // feed shown when a page names none
 	Web         fs.FS        // the web package's files
 	Demo        http.Handler // serves /demo/, nil for none
