@@ -39,6 +39,9 @@ const (
 	codeDownloadCORS  = "dl_cors"
 	codeDownloadHTTP  = "dl_http" // HostStatus is the host's answer
 	codeDownloadSpace = "dl_space"
+	// A static export's search answers with the API's codes.
+	codeEmptyQuery = "empty_query"
+	codeLongQuery  = "query_too_long"
 )
 
 func (e *Error) Error() string { return lang("en").errText(e) }

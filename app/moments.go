@@ -3,13 +3,16 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	app "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/earshot/earshot/embed"
+	"github.com/earshot/earshot/moments"
 	"github.com/earshot/earshot/podcast"
 )
 
@@ -99,10 +102,14 @@ func (m *momentSearch) run(ctx app.Context, seq int, q string) {
 	})
 }
 
-// searchShow asks the server for the moments of feed that match q.
+// searchShow asks the server for the moments of feed that match q; a
+// static export asks its prebuilt index.
 func searchShow(ctx context.Context, feed, q string) (*podcast.SearchResult, error) {
 	c, cancel := context.WithTimeout(ctx, searchTimeout)
 	defer cancel()
+	if staticExport() {
+		return searchStatic(c, q)
+	}
 	status, body, err := fetchText(c, "/api/search?"+url.Values{"feed": {feed}, "q": {q}}.Encode())
 	if err != nil {
 		return nil, &Error{Code: codeOffline}
@@ -197,4 +204,41 @@ func (m *momentSearch) renderMoment(l lang, mo podcast.Moment) app.UI {
 			}),
 		),
 	))
+}
+
+// staticIndex is a static export's search index, read once.
+var staticIndex struct {
+	sync.Mutex
+	x *moments.Static
+}
+
+// searchStatic queries a static export's prebuilt index (the export's
+// search.json), with the server's rules and errors.
+func searchStatic(ctx context.Context, q string) (*podcast.SearchResult, error) {
+	staticIndex.Lock()
+	defer staticIndex.Unlock()
+	if staticIndex.x == nil {
+		status, body, err := fetchText(ctx, embed.StaticSearchData)
+		switch {
+		case err != nil:
+			return nil, &Error{Code: codeOffline}
+		case status != 200:
+			return nil, &Error{Code: codeStaticMissing}
+		}
+		var x moments.Static
+		if json.Unmarshal([]byte(body), &x) != nil {
+			return nil, &Error{Code: codeBadAnswer}
+		}
+		staticIndex.x = &x
+	}
+	found, err := staticIndex.x.Search(q, 0)
+	switch {
+	case errors.Is(err, moments.ErrEmptyQuery):
+		return nil, &Error{Code: codeEmptyQuery}
+	case errors.Is(err, moments.ErrLongQuery):
+		return nil, &Error{Code: codeLongQuery}
+	case err != nil:
+		return nil, errorOf(err)
+	}
+	return &podcast.SearchResult{Query: strings.TrimSpace(q), Moments: found, Complete: true, Episodes: len(staticIndex.x.Titles)}, nil
 }

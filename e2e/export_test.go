@@ -68,7 +68,7 @@ func TestStaticExportPlays(t *testing.T) {
 	export := exec.Command(bin, "export", "-feed", base+"/demo/feed.xml", "-out", dir)
 	out, err = export.CombinedOutput()
 	require.NoError(t, err, "earshot export: %s", out)
-	for _, f := range []string{"index.html", "show.json", "app.js", "wasm_exec.js",
+	for _, f := range []string{"index.html", "show.json", "search.json", "search.json.gz", "app.js", "wasm_exec.js",
 		"e/" + embed.Slug("earshot-demo-1") + "/index.html", "e/" + embed.Slug("earshot-demo-1") + "/embed/index.html",
 		"e/" + embed.Slug("earshot-demo-1") + "/episode.json", "e/" + embed.Slug("earshot-demo-1") + "/transcript.json"} {
 		assert.FileExists(t, filepath.Join(dir, f))
@@ -114,6 +114,19 @@ func TestStaticExportPlays(t *testing.T) {
 	waitFor(t, ctx, "its transcript from the static JSON", `document.querySelectorAll(".es-seg").length === 6`)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-play`)))
 	waitFor(t, ctx, "playback", jsCurrentTime+` > 0.5`)
+
+	// The show page finds moments in the prebuilt index (no API here), and
+	// a hit opens its episode at its second.
+	ctx = browser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(site+"/")))
+	require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 5, 5)))
+	waitFor(t, ctx, "the wasm on the show page", jsAppRuns)
+	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(`.es-filter`, "iframe blogg")))
+	waitFor(t, ctx, "the moment", `document.querySelector(".es-moment .es-time")?.textContent === "2:30"`)
+	assert.Equal(t, []string{"Welcome to Earshot", "Transcript", "2:30", "iframe blog"}, eval[[][]string](t, ctx, jsMoments)[0])
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`.es-moment`)))
+	waitFor(t, ctx, "the episode from 2:30", `window.earshot && earshot.audio && !earshot.audio.paused && `+jsCurrentTime+` >= 150 && `+jsCurrentTime+` < 160`)
+	assert.Contains(t, eval[string](t, ctx, `location.pathname`), "/e/"+embed.Slug("earshot-demo-1")+"/")
 
 	// The embed page of the export plays too.
 	ctx = browser(t)

@@ -24,6 +24,9 @@ const (
 	StaticEnv = "EARSHOT_STATIC"
 	// StaticShowData is the show's JSON in a static export.
 	StaticShowData = "/show.json"
+	// StaticSearchData is the show's prebuilt search index
+	// (moments.Static) in a static export.
+	StaticSearchData = "/search.json"
 )
 
 // Slug is the path segment of an episode in a static export: short, made

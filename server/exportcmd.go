@@ -12,6 +12,7 @@ import (
 
 	"github.com/earshot/earshot/server/export"
 	"github.com/earshot/earshot/server/feed"
+	"github.com/earshot/earshot/server/search"
 	"github.com/earshot/earshot/server/site"
 	"github.com/earshot/earshot/web"
 )
@@ -42,7 +43,12 @@ func exportMain(args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := export.Export(ctx, s, *out)
+	index, err := search.New(feeds, search.Options{})
+	if err != nil {
+		return err
+	}
+	defer index.Close()
+	st, err := export.Export(ctx, s, index, *out)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ package export
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/earshot/earshot/embed"
+	"github.com/earshot/earshot/moments"
 	"github.com/earshot/earshot/podcast"
 )
 
@@ -32,6 +34,12 @@ type Site interface {
 // appFiles are the files go-app serves besides the assets.
 var appFiles = []string{"/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest", "/app-worker.js"}
 
+// Moments builds the prebuilt search index of a feed (server/search),
+// which the static show page queries without a server.
+type Moments interface {
+	Static(ctx context.Context, feedURL string) (*moments.Static, error)
+}
+
 // Stats says what an export wrote.
 type Stats struct {
 	Episodes int
@@ -39,8 +47,9 @@ type Stats struct {
 	Bytes    int64
 }
 
-// Export writes the static site for the site's default feed into dir.
-func Export(ctx context.Context, s Site, dir string) (Stats, error) {
+// Export writes the static site for the site's default feed into dir,
+// with the feed's search index from m (none when m is nil).
+func Export(ctx context.Context, s Site, m Moments, dir string) (Stats, error) {
 	w := writer{site: s, dir: dir, ctx: ctx}
 	showJSON, err := w.get("/api/feed", "")
 	if err != nil {
@@ -64,6 +73,11 @@ func Export(ctx context.Context, s Site, dir string) (Stats, error) {
 			return w.stats, err
 		}
 		w.stats.Episodes++
+	}
+	if m != nil {
+		if err := w.searchIndex(m, show.FeedURL); err != nil {
+			return w.stats, err
+		}
 	}
 	for _, p := range append(s.AssetPaths(), appFiles...) {
 		if err := w.copy(p, p, true); err != nil {
@@ -102,6 +116,30 @@ func (w *writer) episode(guid string) error {
 	}
 	em := embed.StaticEmbedPath(t, embed.Options{})
 	return w.copy(em, strings.SplitN(em, "?", 2)[0]+"index.html", true)
+}
+
+// searchIndex writes the feed's prebuilt search index, and a gzip copy:
+// it is the largest data file of a show with transcripts, and compresses
+// about tenfold.
+func (w *writer) searchIndex(m Moments, feedURL string) error {
+	st, err := m.Static(w.ctx, feedURL)
+	if err != nil {
+		return fmt.Errorf("export: the search index: %w", err)
+	}
+	b, err := json.Marshal(st)
+	if err != nil {
+		return fmt.Errorf("export: the search index: %w", err)
+	}
+	if err := w.file(embed.StaticSearchData, b); err != nil {
+		return err
+	}
+	var gz bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression) // a valid level: no error
+	zw.Write(b)
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("export: the search index: %w", err)
+	}
+	return w.file(embed.StaticSearchData+".gz", gz.Bytes())
 }
 
 // get answers path from the site, decoded, or an error for any status but

@@ -181,7 +181,7 @@ func (fi *feedIndex) indexEpisode(b *batch, ep *podcast.Episode) error {
 	}
 	// The feed's chapters stand until the chapters document replaces them.
 	b.remove(ep.GUID, 'c', es.Chapters)
-	chs := chapterDocs(ep.GUID, ep.Chapters)
+	chs := chapterDocs(ep, ep.Chapters)
 	es.Chapters, es.ChaptersDone = len(chs), ep.ChaptersURL == ""
 	return b.add(chs)
 }
@@ -261,7 +261,7 @@ func (x *Index) fetchChapters(fi *feedIndex, ep *podcast.Episode) {
 	if err != nil {
 		slog.Info("search index: chapters unavailable", "feed", fi.feed, "guid", guid, "err", err)
 	}
-	fi.replace(guid, 'c', chapterDocs(guid, chs), err == nil, func(es *epState, n int) {
+	fi.replace(guid, 'c', chapterDocs(ep, chs), err == nil, func(es *epState, n int) {
 		es.Chapters, es.ChaptersDone = n, true
 	})
 }
@@ -280,7 +280,7 @@ func (x *Index) fetchTranscript(fi *feedIndex, ep *podcast.Episode) int {
 		fi.replace(guid, 't', nil, false, func(es *epState, _ int) { es.Failed = time.Now().Unix() })
 		return 0
 	}
-	docs := transcriptDocs(guid, t)
+	docs := transcriptDocs(ep, t)
 	size := 0
 	for _, d := range docs {
 		size += len(d.fields[podcast.MomentTranscript].(string))

@@ -6,29 +6,28 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/earshot/earshot/moments"
 	"github.com/earshot/earshot/podcast"
 	"github.com/earshot/earshot/server/feed/notes"
 )
 
-// Indexed fields: one per kind of moment, so that a query weighs them
-// differently (a title hit ranks above a transcript line). A document has
-// exactly one of them.
-var fieldBoost = map[string]float64{
-	podcast.MomentTitle:      4,
-	podcast.MomentChapter:    3,
-	podcast.MomentNotes:      1.5,
-	podcast.MomentTranscript: 1,
-}
+// Indexed fields: one per kind of moment, named after it, so that a query
+// weighs them differently (moments.Boost: a title hit ranks above a
+// transcript line). A document has exactly one of them.
+var fieldBoost = moments.Boost
 
 // Stored-only fields.
 const (
 	fieldEpisode = "ep"
 	fieldKind    = "kind"
 	fieldStart   = "start"
-	// fieldOffsets maps byte offsets of a transcript passage to the times
-	// of its cues ("0:12.5 83:20.1 …"), so that a hit plays at the sentence
-	// that matched, not at the start of the passage.
+	// fieldOffsets holds a transcript passage's moments.Offsets, so that a
+	// hit plays at the sentence that matched.
 	fieldOffsets = "offs"
+	// fieldPublished (Unix seconds, indexed for sorting) puts the newer
+	// episode first among equally good moments, as a static export's
+	// index does (it lists the feed's newest first).
+	fieldPublished = "pub"
 )
 
 // Transcript cues are indexed in passages of about this length: one
@@ -45,12 +44,13 @@ type doc struct {
 	fields map[string]any
 }
 
-func newDoc(id, guid, kind string, start float64, text string) doc {
+func newDoc(id string, ep *podcast.Episode, kind string, start float64, text string) doc {
 	return doc{id: id, fields: map[string]any{
-		fieldEpisode: guid,
-		fieldKind:    kind,
-		fieldStart:   start,
-		kind:         text,
+		fieldEpisode:   ep.GUID,
+		fieldKind:      kind,
+		fieldStart:     start,
+		fieldPublished: float64(ep.Published.Unix()),
+		kind:           text,
 	}}
 }
 
@@ -64,46 +64,46 @@ func docID(guid string, part byte, n int) string {
 // metaDocs are an episode's title and show-notes lines. A line that
 // carries a timestamp ("12:30 the interview") starts there.
 func metaDocs(ep *podcast.Episode) []doc {
-	docs := []doc{newDoc(docID(ep.GUID, 'm', 0), ep.GUID, podcast.MomentTitle, 0, ep.Title)}
+	docs := []doc{newDoc(docID(ep.GUID, 'm', 0), ep, podcast.MomentTitle, 0, ep.Title)}
 	for _, line := range notes.Lines(string(ep.Notes)) {
 		start := 0.0
 		if ts := notes.FindTimestamps(line, ep.Duration); len(ts) > 0 {
 			start = ts[0].Start
 		}
-		docs = append(docs, newDoc(docID(ep.GUID, 'm', len(docs)), ep.GUID, podcast.MomentNotes, start, line))
+		docs = append(docs, newDoc(docID(ep.GUID, 'm', len(docs)), ep, podcast.MomentNotes, start, line))
 	}
 	return docs
 }
 
 // chapterDocs are the listed chapters of an episode.
-func chapterDocs(guid string, chs []podcast.Chapter) []doc {
+func chapterDocs(ep *podcast.Episode, chs []podcast.Chapter) []doc {
 	var docs []doc
 	for _, c := range chs {
 		if c.Hidden || strings.TrimSpace(c.Title) == "" {
 			continue
 		}
-		docs = append(docs, newDoc(docID(guid, 'c', len(docs)), guid, podcast.MomentChapter, c.Start, c.Title))
+		docs = append(docs, newDoc(docID(ep.GUID, 'c', len(docs)), ep, podcast.MomentChapter, c.Start, c.Title))
 	}
 	return docs
 }
 
 // transcriptDocs cuts a transcript into passages of about passageSeconds.
-func transcriptDocs(guid string, t *podcast.Transcript) []doc {
+func transcriptDocs(ep *podcast.Episode, t *podcast.Transcript) []doc {
 	var (
 		docs  []doc
 		text  strings.Builder
-		offs  strings.Builder
+		offs  moments.Offsets
 		start float64
 	)
 	flush := func() {
 		if text.Len() == 0 {
 			return
 		}
-		d := newDoc(docID(guid, 't', len(docs)), guid, podcast.MomentTranscript, start, text.String())
-		d.fields[fieldOffsets] = offs.String()
+		d := newDoc(docID(ep.GUID, 't', len(docs)), ep, podcast.MomentTranscript, start, text.String())
+		d.fields[fieldOffsets] = string(offs)
 		docs = append(docs, d)
 		text.Reset()
-		offs.Reset()
+		offs = ""
 	}
 	for _, s := range t.Segments {
 		line := strings.Join(strings.Fields(s.Text), " ")
@@ -117,32 +117,12 @@ func transcriptDocs(guid string, t *podcast.Transcript) []doc {
 			start = s.Start
 		} else {
 			text.WriteByte(' ')
-			offs.WriteByte(' ')
 		}
-		offs.WriteString(strconv.Itoa(text.Len()) + ":" + strconv.FormatFloat(s.Start, 'f', 1, 64))
+		offs.Add(text.Len(), s.Start)
 		text.WriteString(line)
 	}
 	flush()
 	return docs
-}
-
-// startAt is the time of the cue that holds byte offset at, from a
-// passage's fieldOffsets; def when it cannot tell.
-func startAt(offsets string, at int, def float64) float64 {
-	best := def
-	for _, o := range strings.Fields(offsets) {
-		b, t, ok := strings.Cut(o, ":")
-		if !ok {
-			continue
-		}
-		n, err1 := strconv.Atoi(b)
-		sec, err2 := strconv.ParseFloat(t, 64)
-		if err1 != nil || err2 != nil || n > at {
-			break
-		}
-		best = sec
-	}
-	return best
 }
 
 // fingerprint changes when what an episode's metadata documents hold
@@ -151,6 +131,7 @@ func fingerprint(ep *podcast.Episode) uint64 {
 	h := fnv.New64a()
 	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
 	w(ep.Title)
+	w(ep.Published.String())
 	w(string(ep.Notes))
 	w(strconv.FormatUint(math.Float64bits(ep.Duration), 16))
 	w(ep.ChaptersURL)

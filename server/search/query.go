@@ -1,7 +1,6 @@
 package search
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -20,43 +19,32 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/earshot/earshot/embed"
+	"github.com/earshot/earshot/moments"
 	"github.com/earshot/earshot/podcast"
 )
 
-// Errors of a query, for errors.Is: the HTTP layer answers each with a
-// sentence that says what to type instead.
+// Errors of a query (the moments package's, which the app shares).
 var (
-	ErrEmptyQuery = errors.New("nothing to search for")
-	ErrLongQuery  = errors.New("search too long")
+	ErrEmptyQuery = moments.ErrEmptyQuery
+	ErrLongQuery  = moments.ErrLongQuery
 )
 
-// Limits of a query.
+// Limits of a query and its answer, and how words match: the moments
+// package's, so that a static export's index answers as this one does.
+// Words of at least fuzzyRunes runes also match with one typo; the last
+// word of at least prefixRunes runes also matches as a prefix (the listener
+// may still be typing it).
 const (
-	// MaxQueryRunes bounds what a listener types; a longer query is refused,
-	// not cut, so nobody wonders why the end of it was ignored.
 	MaxQueryRunes = podcast.MaxSearchRunes
-	// maxTerms bounds the words of a query that are matched.
-	maxTerms = 12
-	// DefaultLimit and MaxLimit bound the moments in one answer;
-	// perEpisode keeps one episode from filling it.
-	DefaultLimit = 20
-	MaxLimit     = 50
-	perEpisode   = 5
-	// Words of at least fuzzyRunes runes also match with one typo; the
-	// last word of at least prefixRunes runes also matches as a prefix
-	// (the listener may still be typing it).
-	fuzzyRunes  = 4
-	prefixRunes = 3
-	// snippetBytes is about the length of a moment's text.
-	snippetBytes = 200
-	snippetLead  = 60
-)
-
-// Weights of a word matched exactly, with a typo, or as a prefix.
-const (
-	exactBoost  = 1
-	fuzzyBoost  = 0.6
-	prefixBoost = 0.5
+	maxTerms      = moments.MaxTerms
+	DefaultLimit  = moments.DefaultLimit
+	MaxLimit      = moments.MaxLimit
+	perEpisode    = moments.PerEpisode
+	fuzzyRunes    = moments.FuzzyRunes
+	prefixRunes   = moments.PrefixRunes
+	exactBoost    = moments.ExactWeight
+	fuzzyBoost    = moments.FuzzyWeight
+	prefixBoost   = moments.PrefixWeight
 )
 
 const analyzerName = "earshot"
@@ -92,6 +80,9 @@ func newMapping() mapping.IndexMapping {
 	fm := bleve.NewNumericFieldMapping()
 	fm.Index, fm.Store, fm.IncludeInAll, fm.DocValues = false, true, false, false
 	dm.AddFieldMappingsAt(fieldStart, fm)
+	pub := bleve.NewNumericFieldMapping()
+	pub.Index, pub.Store, pub.IncludeInAll, pub.DocValues = true, false, false, true
+	dm.AddFieldMappingsAt(fieldPublished, pub)
 	im.DefaultMapping = dm
 	im.IndexDynamic, im.StoreDynamic, im.DocValuesDynamic = false, false, false
 	return im
@@ -108,12 +99,9 @@ var queryAnalyzer = func() analysis.Analyzer {
 // Terms splits a query into the words the index matches, or says why it
 // cannot be searched.
 func Terms(q string) ([]string, error) {
-	q = strings.ToValidUTF8(strings.TrimSpace(q), " ")
-	switch {
-	case q == "":
-		return nil, ErrEmptyQuery
-	case utf8.RuneCountInString(q) > MaxQueryRunes:
-		return nil, fmt.Errorf("%w: at most %d characters", ErrLongQuery, MaxQueryRunes)
+	q, err := moments.CheckQuery(q)
+	if err != nil {
+		return nil, err
 	}
 	var terms []string
 	for _, tok := range queryAnalyzer.Analyze([]byte(q)) {
@@ -174,7 +162,7 @@ func (x *Index) Search(ctx context.Context, feedURL, q string, limit int) (*podc
 	if err != nil {
 		return nil, err
 	}
-	res.Moments = moments(show, hits, limit)
+	res.Moments = toMoments(show, hits, limit)
 	fi.progress(res)
 	return res, nil
 }
@@ -238,6 +226,7 @@ func (fi *feedIndex) find(ctx context.Context, terms []string, limit int) (searc
 		req.Fields = []string{fieldEpisode, fieldKind, fieldStart, fieldOffsets,
 			podcast.MomentTitle, podcast.MomentChapter, podcast.MomentNotes, podcast.MomentTranscript}
 		req.IncludeLocations = true
+		req.SortBy([]string{"-_score", "-" + fieldPublished})
 		res, err := fi.idx.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
@@ -293,9 +282,9 @@ func wordQuery(field, t string, last bool, boost float64) query.Query {
 	return bleve.NewDisjunctionQuery(alts...)
 }
 
-// moments turns hits into moments of show, at most perEpisode per episode
+// toMoments turns hits into moments of show, at most perEpisode per episode
 // and limit in all. Hits of episodes that left the feed are dropped.
-func moments(show *podcast.Show, hits search.DocumentMatchCollection, limit int) []podcast.Moment {
+func toMoments(show *podcast.Show, hits search.DocumentMatchCollection, limit int) []podcast.Moment {
 	titles := make(map[string]string, len(show.Episodes))
 	for _, ep := range show.Episodes {
 		titles[ep.GUID] = ep.Title
@@ -330,84 +319,21 @@ func moment(h *search.DocumentMatch) (podcast.Moment, bool) {
 	text := str(m.Kind)
 	marks := marksOf(h.Locations[m.Kind], len(text))
 	if m.Kind == podcast.MomentTranscript && len(marks) > 0 {
-		m.Start = startAt(str(fieldOffsets), marks[0].from, m.Start)
+		m.Start = moments.Offsets(str(fieldOffsets)).StartAt(marks[0].From, m.Start)
 	}
-	m.Parts = snippet(text, marks)
+	m.Parts = moments.Snippet(text, marks)
 	return m, true
 }
 
-// span is a byte range of a text.
-type span struct{ from, to int }
-
 // marksOf returns the matched ranges of a field, sorted and merged.
-func marksOf(terms search.TermLocationMap, size int) []span {
-	var marks []span
+func marksOf(terms search.TermLocationMap, size int) []moments.Span {
+	var marks []moments.Span
 	for _, locs := range terms {
 		for _, l := range locs {
 			if from, to := int(l.Start), int(l.End); from < to && to <= size {
-				marks = append(marks, span{from, to})
+				marks = append(marks, moments.Span{From: from, To: to})
 			}
 		}
 	}
-	slices.SortFunc(marks, func(a, b span) int { return cmp.Compare(a.from, b.from) })
-	merged := marks[:0]
-	for _, m := range marks {
-		if n := len(merged); n > 0 && m.from <= merged[n-1].to {
-			merged[n-1].to = max(merged[n-1].to, m.to)
-			continue
-		}
-		merged = append(merged, m)
-	}
-	return merged
-}
-
-// snippet cuts text to about snippetBytes around its first mark, at word
-// boundaries, into plain and marked parts.
-func snippet(text string, marks []span) []podcast.TextPart {
-	from, to := 0, len(text)
-	if len(text) > snippetBytes {
-		if len(marks) > 0 {
-			from = max(0, marks[0].from-snippetLead)
-		}
-		to = min(len(text), from+snippetBytes)
-		if from > 0 {
-			if i := strings.IndexByte(text[from:], ' '); i >= 0 && (len(marks) == 0 || from+i < marks[0].from) {
-				from += i + 1
-			}
-		}
-		if to < len(text) {
-			if i := strings.LastIndexByte(text[from:to], ' '); i > 0 {
-				to = from + i
-			}
-		}
-		for from < len(text) && !utf8.RuneStart(text[from]) {
-			from++
-		}
-		for to < len(text) && !utf8.RuneStart(text[to]) {
-			to++
-		}
-	}
-	var parts []podcast.TextPart
-	add := func(s string, mark bool) {
-		if s != "" {
-			parts = append(parts, podcast.TextPart{Text: s, Mark: mark})
-		}
-	}
-	if from > 0 {
-		add("…", false)
-	}
-	at := from
-	for _, m := range marks {
-		if m.to <= at || m.from >= to {
-			continue
-		}
-		add(text[at:max(at, m.from)], false)
-		add(text[max(at, m.from):min(to, m.to)], true)
-		at = min(to, m.to)
-	}
-	add(text[at:to], false)
-	if to < len(text) {
-		add("…", false)
-	}
-	return parts
+	return moments.Merge(marks)
 }
