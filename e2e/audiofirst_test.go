@@ -17,7 +17,7 @@ const jsWasmRequested = `performance.getEntriesByType("resource").some(function 
 // while, taking over without a gap.
 func TestEmbedWaitsForIntent(t *testing.T) {
 	base := server(t)
-	for _, layout := range []string{"full", "compact", "mini"} {
+	for _, layout := range []string{"full", "compact", "mini", "show"} {
 		t.Run(layout, func(t *testing.T) {
 			src := base + "/embed?guid=earshot-demo-1&layout=" + layout
 			host := hostPage(t, `<iframe title="player" src="`+src+`" width="600" height="560" allow="autoplay"></iframe>`)
