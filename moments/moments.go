@@ -80,6 +80,15 @@ const (
 	snippetLead  = 60
 )
 
+// Limit is how many moments an answer asked for limit holds: DefaultLimit
+// for 0 or less, at most MaxLimit.
+func Limit(limit int) int {
+	if limit <= 0 {
+		return DefaultLimit
+	}
+	return min(limit, MaxLimit)
+}
+
 // Span is a byte range of a text.
 type Span struct{ From, To int }
 

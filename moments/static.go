@@ -117,10 +117,7 @@ func (x *Static) Search(q string, limit int) ([]podcast.Moment, error) {
 	if err != nil {
 		return nil, err
 	}
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	limit = min(limit, MaxLimit)
+	limit = Limit(limit)
 	x.computeNorms()
 	matches := make([]map[string]float64, len(terms)) // per query word: index word → weight
 	for i, t := range terms {

@@ -130,19 +130,11 @@ func (x *Index) Search(ctx context.Context, feedURL, q string, limit int) (*podc
 	if err != nil {
 		return nil, err
 	}
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	limit = min(limit, MaxLimit)
-	show, err := x.src.Show(ctx, feedURL)
+	limit = moments.Limit(limit)
+	show, fi, err := x.current(ctx, feedURL)
 	if err != nil {
 		return nil, err
 	}
-	fi, err := x.feed(show.FeedURL)
-	if err != nil {
-		return nil, err
-	}
-	x.refresh(fi, show)
 	wait := time.NewTimer(x.opt.FirstWait)
 	defer wait.Stop()
 	select {
@@ -170,19 +162,29 @@ func (x *Index) Search(ctx context.Context, feedURL, q string, limit int) (*podc
 // Wait blocks until the feed's index is complete (every document fetched
 // or tried), or ctx ends. Tests, benchmarks and the static export use it.
 func (x *Index) Wait(ctx context.Context, feedURL string) error {
-	show, err := x.src.Show(ctx, feedURL)
+	_, fi, err := x.current(ctx, feedURL)
 	if err != nil {
 		return err
 	}
-	fi, err := x.feed(show.FeedURL)
-	if err != nil {
-		return err
-	}
-	x.refresh(fi, show)
 	if !fi.settle(ctx, 0) {
 		return ctx.Err()
 	}
 	return nil
+}
+
+// current returns the feed's show and its index, and starts a build when
+// the show is newer than the index.
+func (x *Index) current(ctx context.Context, feedURL string) (*podcast.Show, *feedIndex, error) {
+	show, err := x.src.Show(ctx, feedURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := x.feed(show.FeedURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	x.refresh(fi, show)
+	return show, fi, nil
 }
 
 // settle waits until no build runs, at most d (0: no limit), and says

@@ -23,11 +23,7 @@ func (x *Index) Static(ctx context.Context, feedURL string) (*moments.Static, er
 	if err := x.Wait(ctx, feedURL); err != nil {
 		return nil, err
 	}
-	show, err := x.src.Show(ctx, feedURL)
-	if err != nil {
-		return nil, err
-	}
-	fi, err := x.feed(show.FeedURL)
+	show, fi, err := x.current(ctx, feedURL)
 	if err != nil {
 		return nil, err
 	}

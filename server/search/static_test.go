@@ -21,6 +21,8 @@ func TestStaticAgreesWithTheServer(t *testing.T) {
 	s.say(2, 40, "volcanoes are mentioned here in passing")
 	s.say(5, 90, "the photosynthesis of deep sea plants")
 	s.say(6, 70, "Ça parle de café crème à Zürich")
+	s.say(3, 60, "Мы говорили о космосе и звёздах")
+	s.say(1, 75, "今日は東京について話します")
 	x := newTestIndex(t, s, Options{})
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -32,7 +34,7 @@ func TestStaticAgreesWithTheServer(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &loaded))
 	assert.Len(t, loaded.Titles, 6)
 
-	for _, q := range []string{"quantum entanglement", "volcanoes", "gardening", "mailbag", "photosynthsis", "photosyn", "café", "Episode 3", "interview ada"} {
+	for _, q := range []string{"quantum entanglement", "volcanoes", "gardening", "mailbag", "photosynthsis", "photosyn", "café", "Episode 3", "interview ada", "КОСМОСЕ", "звёздах говорили", "東京"} {
 		server, err := x.Search(ctx, s.feedURL(), q, 0)
 		require.NoError(t, err, q)
 		static, err := loaded.Search(q, 0)
