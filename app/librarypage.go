@@ -10,6 +10,7 @@ import (
 
 	"github.com/earshot/earshot/embed"
 	"github.com/earshot/earshot/library"
+	"github.com/earshot/earshot/opml"
 	"github.com/earshot/earshot/podcast"
 )
 
@@ -194,7 +195,11 @@ func (p *libraryPage) imported(ctx app.Context, status int, body string, err err
 
 // exportOPML downloads the library as an OPML file.
 func (p *libraryPage) exportOPML(ctx app.Context, e app.Event) {
-	data := library.ExportOPML(p.lib)
+	feeds := make([]opml.Feed, 0, len(p.lib.Subscriptions))
+	for _, s := range p.lib.Subscriptions {
+		feeds = append(feeds, opml.Feed{URL: s.FeedURL, Title: s.Title})
+	}
+	data := opml.Write(feeds)
 	w := app.Window()
 	blob := w.Get("Blob").New([]any{string(data)}, map[string]any{"type": "text/x-opml"})
 	u := w.Get("URL").Call("createObjectURL", blob)

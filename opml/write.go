@@ -1,24 +1,24 @@
-package library
+package opml
 
 import "bytes"
 
-// ExportOPML writes the subscriptions as an OPML 2.0 subscription list, the
-// file podcast apps import. Each show is an outline with type="rss", its
-// title as text and title, and its feed URL as xmlUrl; a show without a
-// title gets its URL as text (which OPML requires), and no title.
+// Write writes feeds as an OPML 2.0 subscription list, the file podcast
+// apps import. Each show is an outline with type="rss", its title as text
+// and title, and its feed URL as xmlUrl; a show without a title gets its
+// URL as text (which OPML requires), and no title.
 //
 // It is written by hand rather than with encoding/xml, which would add
 // weight to the wasm; attribute values are escaped by escapeAttr.
-func ExportOPML(l Library) []byte {
+func Write(feeds []Feed) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<opml version="2.0">` + "\n")
 	b.WriteString("  <head>\n    <title>Earshot subscriptions</title>\n  </head>\n")
 	b.WriteString("  <body>\n")
-	for _, s := range l.Subscriptions {
+	for _, s := range feeds {
 		text := s.Title
 		if text == "" {
-			text = s.FeedURL
+			text = s.URL
 		}
 		b.WriteString(`    <outline type="rss" text="`)
 		escapeAttr(&b, text)
@@ -27,7 +27,7 @@ func ExportOPML(l Library) []byte {
 			escapeAttr(&b, s.Title)
 		}
 		b.WriteString(`" xmlUrl="`)
-		escapeAttr(&b, s.FeedURL)
+		escapeAttr(&b, s.URL)
 		b.WriteString("\"/>\n")
 	}
 	b.WriteString("  </body>\n</opml>\n")
