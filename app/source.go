@@ -74,7 +74,7 @@ func (s APISource) Show(ctx context.Context, feed string) (*podcast.Show, error)
 		}
 		return &show, nil
 	}
-	if err := s.get(ctx, "/api/feed", url.Values{"url": {feed}}, &show); err != nil {
+	if err := s.get(ctx, "/api/feed", url.Values{"feed": {feed}}, &show); err != nil {
 		return nil, err
 	}
 	return &show, nil

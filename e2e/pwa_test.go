@@ -129,7 +129,7 @@ func TestPWAOffline(t *testing.T) {
 		return out;
 	})()`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)
-	pwaHas(t, cached, `^earshot-data-v1 /api/feed\?url=$`, "the show's data is kept")
+	pwaHas(t, cached, `^earshot-data-v1 /api/feed\?feed=$`, "the show's data is kept")
 	pwaHas(t, cached, `^earshot-data-v1 /api/transcript\?`, "the transcript is kept")
 	pwaHas(t, cached, `^earshot-pages-\w+ /show$`, "the show page is kept")
 	pwaHas(t, cached, `^earshot-pages-\w+ /episode\?guid=earshot-demo-1$`, "the episode page is kept")
@@ -164,7 +164,7 @@ func TestPWAOffline(t *testing.T) {
 	// Inside the app, the show comes from /api/feed: the worker's data cache.
 	pwaNavigate(t, ctx, "/show")
 	waitFor(t, ctx, "the show from the data cache", `(document.querySelector(".es-title") || {}).textContent === `+pwaJS(showTitle))
-	feed := responses.find(base + "/api/feed?url=")
+	feed := responses.find(base + "/api/feed?feed=")
 	require.NotNil(t, feed, "the app asked /api/feed")
 	assert.True(t, feed.FromServiceWorker)
 	assert.Equal(t, network.ServiceWorkerResponseSourceCacheStorage, feed.ServiceWorkerResponseSource)

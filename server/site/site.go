@@ -332,9 +332,15 @@ func pageError(ctx context.Context, err error) error {
 	return &app.Error{Code: e.Code, Message: e.Message}
 }
 
-// apiFeed is GET /api/feed?url=…: one normalized show.
+// apiFeed is GET /api/feed?feed=…: one normalized show. It takes url=
+// too, its first name (every other route names the feed feed=).
 func (s *Site) apiFeed(w http.ResponseWriter, r *http.Request) {
-	u := s.feedOrDefault(r.URL.Query().Get("url"))
+	q := r.URL.Query()
+	f := q.Get("feed")
+	if f == "" {
+		f = q.Get("url")
+	}
+	u := s.feedOrDefault(f)
 	show, err := s.cfg.Feeds.Show(r.Context(), u)
 	if err != nil {
 		writeError(w, r, err)

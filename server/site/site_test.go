@@ -130,6 +130,10 @@ func TestAPIFeed(t *testing.T) {
 
 	etag := res.Header.Get("ETag")
 	require.NotEmpty(t, etag)
+	// feed= as on every other route, the same answer.
+	res2, body2 := get(t, site.URL+"/api/feed?feed="+url.QueryEscape(feeds.URL+"/se-radio.xml"))
+	assert.Equal(t, http.StatusOK, res2.StatusCode)
+	assert.Equal(t, body, body2)
 	res, body = get(t, u, "If-None-Match", etag)
 	assert.Equal(t, http.StatusNotModified, res.StatusCode)
 	assert.Empty(t, body)
