@@ -16,7 +16,7 @@ type embedPage struct {
 	src Source
 
 	target   embed.Target
-	layout   string
+	layout   embed.Layout
 	theme    string
 	color    string
 	lang     string
@@ -49,7 +49,7 @@ func (p *embedPage) OnNav(ctx app.Context) {
 	// The embed package defines the parameters, for this page, the snippet
 	// generator and oEmbed alike; bad values fall back to defaults.
 	o := embed.ParseOptions(q)
-	p.layout = string(o.LayoutOrDefault())
+	p.layout = o.LayoutOrDefault()
 	p.theme = string(o.ThemeOrDefault())
 	p.color = ""
 	if o.Color != "" {
@@ -58,7 +58,7 @@ func (p *embedPage) OnNav(ctx app.Context) {
 	p.lang = o.Lang
 	p.autoplay = o.Autoplay
 	p.opts = o
-	if p.layout == string(embed.LayoutShow) {
+	if p.layout == embed.LayoutShow {
 		p.loadShow(ctx)
 		return
 	}
@@ -71,7 +71,7 @@ func (p *embedPage) OnNav(ctx app.Context) {
 // OnMount follows player.js's setEpisode (show layout).
 func (p *embedPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionSetEpisode, func(ctx app.Context, a app.Action) {
-		if guid, ok := a.Value.(string); ok && p.layout == string(embed.LayoutShow) {
+		if guid, ok := a.Value.(string); ok && p.layout == embed.LayoutShow {
 			p.pick(ctx, guid)
 		}
 	})
@@ -126,7 +126,7 @@ func (p *embedPage) Render() app.UI {
 	if p.color != "" {
 		root = root.Style("--es-accent", p.color).Style("--es-on-accent", embed.OnAccent(p.color))
 	}
-	if p.layout == string(embed.LayoutShow) {
+	if p.layout == embed.LayoutShow {
 		return root.Class("es-showembed").Body(
 			app.If(p.err != "", func() app.UI { return errorBox(p.err) }),
 			app.If(p.view != nil, func() app.UI {
@@ -145,7 +145,7 @@ func (p *embedPage) Render() app.UI {
 	)
 }
 
-func embedLayout(l string) string {
+func embedLayout(l embed.Layout) embed.Layout {
 	switch l {
 	case LayoutCompact, LayoutMini:
 		return l

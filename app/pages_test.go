@@ -168,7 +168,7 @@ func TestEmbedPage(t *testing.T) {
 				assert.Equal(t, tc.style+";--es-on-accent:"+embed.OnAccent(tc.style[len("--es-accent:"):]), style)
 			}
 			player := findOne(t, root, "article", hasClass("es-player"))
-			assert.True(t, hasClass("es-layout-"+tc.player.Layout)(player), attrVal(player, "class"))
+			assert.True(t, hasClass("es-layout-"+string(tc.player.Layout))(player), attrVal(player, "class"))
 			assert.NotNil(t, embeddedPageData(t, doc).Episode)
 		})
 	}

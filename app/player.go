@@ -13,12 +13,14 @@ import (
 	"github.com/earshot/earshot/podcast"
 )
 
-// Player layouts. The standalone page stacks everything; embeds choose.
+// Player layouts: the standalone page's, which stacks everything and which
+// no embed URL can ask for, and the embeds' (one type, embed.Layout; the
+// show embed is a page mode around LayoutCompact, not a Player layout).
 const (
-	LayoutPage    = "page"
-	LayoutFull    = "full"
-	LayoutCompact = "compact"
-	LayoutMini    = "mini"
+	LayoutPage    embed.Layout = "page"
+	LayoutFull                 = embed.LayoutFull
+	LayoutCompact              = embed.LayoutCompact
+	LayoutMini                 = embed.LayoutMini
 )
 
 // Skip distances and limits of the controls.
@@ -48,7 +50,7 @@ type Player struct {
 	View   *podcast.EpisodeView
 	Start  podcast.Range // from the share link
 	Lang   string        // explicit UI language (?lang=), "" for the browser's
-	Layout string        // LayoutPage (default), LayoutFull, LayoutCompact, LayoutMini
+	Layout embed.Layout  // LayoutPage (default), LayoutFull, LayoutCompact, LayoutMini
 	// Autoplay asks to start on load; browsers allow it only after a
 	// gesture on the site or with a permissive policy, and a refusal just
 	// leaves the player paused.

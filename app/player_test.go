@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
 
+	"github.com/earshot/earshot/embed"
 	"github.com/earshot/earshot/podcast"
 )
 
@@ -217,7 +218,8 @@ func TestPlayerLabels(t *testing.T) {
 
 func TestPlayerLayouts(t *testing.T) {
 	for _, tc := range []struct {
-		layout, class string
+		layout        embed.Layout
+		class         string
 		cover, extras bool // cover art (every layout has it, mini too); speed, volume and chapter steps
 		sections      bool // chapters, notes, … stacked
 		tabs          bool
@@ -229,7 +231,7 @@ func TestPlayerLayouts(t *testing.T) {
 		{LayoutCompact, "es-layout-compact", true, true, false, false},
 		{LayoutMini, "es-layout-mini", true, false, false, false},
 	} {
-		t.Run(tc.class+"/"+tc.layout, func(t *testing.T) {
+		t.Run(tc.class+"/"+string(tc.layout), func(t *testing.T) {
 			doc := prerender(t, &Player{View: richView(), Layout: tc.layout, Start: podcast.Range{Start: 90}})
 			root := findOne(t, doc, "article", hasClass("es-player"))
 			assert.True(t, hasClass(tc.class)(root), attrVal(root, "class"))

@@ -20,7 +20,7 @@ func (p *Player) Render() app.UI {
 	}
 	l := p.layout()
 	return app.Article().
-		Class("es-player", "es-layout-"+l, classIf(p.playing, "es-playing"), classIf(p.buffering, "es-buffering")).
+		Class("es-player", "es-layout-"+string(l), classIf(p.playing, "es-playing"), classIf(p.buffering, "es-buffering")).
 		DataSet("es-src", attr(p.src)).
 		DataSet("es-start", p.Start.Start).
 		DataSet("es-key", attr(p.progressKey())).
@@ -44,7 +44,7 @@ func (p *Player) Render() app.UI {
 		)
 }
 
-func (p *Player) layout() string {
+func (p *Player) layout() embed.Layout {
 	switch p.Layout {
 	case LayoutFull, LayoutCompact, LayoutMini:
 		return p.Layout
