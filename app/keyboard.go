@@ -52,65 +52,70 @@ func (p *Player) onKey(ctx app.Context, ev app.Value) {
 		ctx.Dispatch(func(app.Context) { p.help = false })
 		return
 	}
-	if typing(ev) || flag(ev.Get("ctrlKey")) || flag(ev.Get("metaKey")) {
+	if p.leavesKey(ev, key) {
 		return
+	}
+	do := p.shortcut(key, flag(ev.Get("altKey")), flag(ev.Get("shiftKey")))
+	if do == nil {
+		return
+	}
+	ev.Call("preventDefault")
+	ctx.Dispatch(do)
+}
+
+// leavesKey reports whether key belongs to what has focus rather than to
+// the player: typing in a field, a browser shortcut, Space or Enter on a
+// button or link, and ↑/↓ scrolling a standalone page while the player
+// has no focus.
+func (p *Player) leavesKey(ev app.Value, key string) bool {
+	if typing(ev) || flag(ev.Get("ctrlKey")) || flag(ev.Get("metaKey")) {
+		return true
 	}
 	tag := strings.ToLower(ev.Get("target").Get("tagName").String())
 	if (key == " " || key == "Enter") && (tag == "button" || tag == "a" || tag == "summary") {
-		return
+		return true
 	}
-	alt, shift := flag(ev.Get("altKey")), flag(ev.Get("shiftKey"))
-	// On a standalone page ↑/↓ keep scrolling unless the player has focus.
-	if (key == "ArrowUp" || key == "ArrowDown") && !inIframe() && !p.hasFocus() {
-		return
-	}
-	handled := true
-	ctx.Dispatch(func(ctx app.Context) {
-		switch {
-		case key == " " || key == "k" || key == "K":
-			p.togglePlay(ctx)
-		case alt && key == "ArrowLeft":
-			p.chapterStep(ctx, -1)
-		case alt && key == "ArrowRight":
-			p.chapterStep(ctx, +1)
-		case key == "ArrowLeft":
-			p.seekBy(ctx, -arrowSeek)
-		case key == "ArrowRight":
-			p.seekBy(ctx, arrowSeek)
-		case key == "j" || key == "J":
-			p.seekBy(ctx, -skipBack)
-		case key == "l" || key == "L":
-			p.seekBy(ctx, skipBack)
-		case key == "ArrowUp":
-			p.setVolume(p.volume + volumeStep)
-		case key == "ArrowDown":
-			p.setVolume(p.volume - volumeStep)
-		case key == "m" || key == "M":
-			p.toggleMute(ctx)
-		case shift && (key == "<" || key == ","):
-			p.stepRate(-1)
-		case shift && (key == ">" || key == "."):
-			p.stepRate(+1)
-		case key == "?":
-			p.help = !p.help
-		case len(key) == 1 && key[0] >= '0' && key[0] <= '9' && !alt && !shift:
+	return (key == "ArrowUp" || key == "ArrowDown") && !inIframe() && !p.hasFocus()
+}
+
+// shortcut is what key does (the shortcuts dialog lists them), nil for
+// nothing.
+func (p *Player) shortcut(key string, alt, shift bool) func(app.Context) {
+	switch {
+	case key == " " || key == "k" || key == "K":
+		return p.togglePlay
+	case alt && key == "ArrowLeft":
+		return func(ctx app.Context) { p.chapterStep(ctx, -1) }
+	case alt && key == "ArrowRight":
+		return func(ctx app.Context) { p.chapterStep(ctx, +1) }
+	case key == "ArrowLeft":
+		return func(ctx app.Context) { p.seekBy(ctx, -arrowSeek) }
+	case key == "ArrowRight":
+		return func(ctx app.Context) { p.seekBy(ctx, arrowSeek) }
+	case key == "j" || key == "J":
+		return func(ctx app.Context) { p.seekBy(ctx, -skipBack) }
+	case key == "l" || key == "L":
+		return func(ctx app.Context) { p.seekBy(ctx, skipBack) }
+	case key == "ArrowUp":
+		return func(app.Context) { p.setVolume(p.volume + volumeStep) }
+	case key == "ArrowDown":
+		return func(app.Context) { p.setVolume(p.volume - volumeStep) }
+	case key == "m" || key == "M":
+		return p.toggleMute
+	case shift && (key == "<" || key == ","):
+		return func(app.Context) { p.stepRate(-1) }
+	case shift && (key == ">" || key == "."):
+		return func(app.Context) { p.stepRate(+1) }
+	case key == "?":
+		return func(app.Context) { p.help = !p.help }
+	case len(key) == 1 && key[0] >= '0' && key[0] <= '9' && !alt && !shift:
+		return func(ctx app.Context) {
 			if d := p.total(); d > 0 {
 				p.seekBy(ctx, d*float64(key[0]-'0')/10-p.currentTime())
 			}
 		}
-	})
-	switch {
-	case key == " ", key == "k", key == "K", key == "j", key == "J", key == "l", key == "L",
-		key == "m", key == "M", key == "?", key == "ArrowLeft", key == "ArrowRight",
-		key == "ArrowUp", key == "ArrowDown":
-	case shift && (key == "<" || key == "," || key == ">" || key == "."):
-	case len(key) == 1 && key[0] >= '0' && key[0] <= '9':
-	default:
-		handled = false
 	}
-	if handled {
-		ev.Call("preventDefault")
-	}
+	return nil
 }
 
 // hasFocus reports whether keyboard focus is inside this player.

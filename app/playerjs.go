@@ -116,55 +116,66 @@ func (j *playerJS) handle(data, origin string) {
 	if err != nil || m.Method == "" {
 		return
 	}
-	p := j.p
-	ctx := p.ctx
-	reply := func(msg embed.Message) { j.post(msg.JSON(), origin) }
-	a := bridge().audio()
+	switch m.Method {
+	case embed.MethodAddEventListener, embed.MethodRemoveEventListener:
+		j.subscribe(m, origin)
+		return
+	}
+	if reply, ok := j.answer(m); ok {
+		j.post(reply.JSON(), origin)
+		return
+	}
+	j.command(m)
+}
+
+// answer is the reply to a getter; ok is false for other methods (and for
+// getEpisode before there is an episode).
+func (j *playerJS) answer(m embed.Message) (embed.Message, bool) {
+	p, a := j.p, bridge().audio()
+	switch m.Method {
+	case embed.MethodGetPaused:
+		return embed.Reply(m, a == nil || flag(a.Get("paused"))), true
+	case embed.MethodGetCurrentTime:
+		return embed.Reply(m, p.currentTime()), true
+	case embed.MethodGetDuration:
+		return embed.Reply(m, p.total()), true
+	case embed.MethodGetVolume:
+		return embed.Reply(m, p.volume*100), true
+	case embed.MethodGetMuted:
+		return embed.Reply(m, a != nil && flag(a.Get("muted"))), true
+	case embed.MethodGetLoop:
+		return embed.Reply(m, a != nil && flag(a.Get("loop"))), true
+	case embed.MethodGetEpisode:
+		if p.View != nil {
+			return embed.ReplyEpisode(m, p.View.Episode.GUID, p.View.Episode.Title), true
+		}
+	}
+	return embed.Message{}, false
+}
+
+// command runs a method that changes the player; bad values are ignored.
+func (j *playerJS) command(m embed.Message) {
+	p, ctx := j.p, j.p.ctx
 	switch m.Method {
 	case embed.MethodPlay:
 		ctx.Dispatch(func(ctx app.Context) { play(p.media(ctx)) })
 	case embed.MethodPause:
-		if a != nil {
+		if a := bridge().audio(); a != nil {
 			a.Call("pause")
 		}
-	case embed.MethodGetPaused:
-		reply(embed.Reply(m, a == nil || flag(a.Get("paused"))))
-	case embed.MethodGetCurrentTime:
-		reply(embed.Reply(m, p.currentTime()))
 	case embed.MethodSetCurrentTime:
 		if t, err := m.Float(); err == nil {
 			ctx.Dispatch(func(ctx app.Context) { p.seekBy(ctx, t-p.currentTime()) })
 		}
-	case embed.MethodGetDuration:
-		reply(embed.Reply(m, p.total()))
-	case embed.MethodGetVolume:
-		reply(embed.Reply(m, p.volume*100))
 	case embed.MethodSetVolume:
 		if v, err := m.Float(); err == nil {
 			ctx.Dispatch(func(app.Context) { p.setVolume(v / 100) })
 		}
 	case embed.MethodMute, embed.MethodUnmute:
-		muted := m.Method == embed.MethodMute
-		ctx.Dispatch(func(ctx app.Context) {
-			if a := p.media(ctx); a != nil {
-				a.Set("muted", muted)
-			}
-		})
-	case embed.MethodGetMuted:
-		reply(embed.Reply(m, a != nil && flag(a.Get("muted"))))
-	case embed.MethodGetLoop:
-		reply(embed.Reply(m, a != nil && flag(a.Get("loop"))))
+		j.setMedia("muted", m.Method == embed.MethodMute)
 	case embed.MethodSetLoop:
 		if v, err := m.Bool(); err == nil {
-			ctx.Dispatch(func(ctx app.Context) {
-				if a := p.media(ctx); a != nil {
-					a.Set("loop", v)
-				}
-			})
-		}
-	case embed.MethodGetEpisode:
-		if p.View != nil {
-			reply(embed.ReplyEpisode(m, p.View.Episode.GUID, p.View.Episode.Title))
+			j.setMedia("loop", v)
 		}
 	case embed.MethodSetEpisode:
 		// The show embed (embedPage) plays it in place; elsewhere nothing
@@ -172,17 +183,34 @@ func (j *playerJS) handle(data, origin string) {
 		if guid, err := m.String(); err == nil {
 			ctx.NewActionWithValue(actionSetEpisode, guid)
 		}
-	case embed.MethodAddEventListener:
-		if e, err := m.EventName(); err == nil && slices.Contains(embed.Events(), e) {
-			j.listeners[e] = append(j.listeners[e], sub{id: m.Listener, origin: origin})
-			if e == embed.EventReady {
-				reply(embed.Ready(app.Window().Get("location").Get("href").String(), m.Listener))
-			}
+	}
+}
+
+// setMedia sets a property of the audio.
+func (j *playerJS) setMedia(prop string, v bool) {
+	j.p.ctx.Dispatch(func(ctx app.Context) {
+		if a := j.p.media(ctx); a != nil {
+			a.Set(prop, v)
 		}
-	case embed.MethodRemoveEventListener:
-		if e, err := m.EventName(); err == nil {
-			j.listeners[e] = slices.DeleteFunc(j.listeners[e], func(s sub) bool { return m.Listener == "" || s.id == m.Listener })
-		}
+	})
+}
+
+// subscribe adds or removes a host page's event listener.
+func (j *playerJS) subscribe(m embed.Message, origin string) {
+	e, err := m.EventName()
+	if err != nil {
+		return
+	}
+	if m.Method == embed.MethodRemoveEventListener {
+		j.listeners[e] = slices.DeleteFunc(j.listeners[e], func(s sub) bool { return m.Listener == "" || s.id == m.Listener })
+		return
+	}
+	if !slices.Contains(embed.Events(), e) {
+		return
+	}
+	j.listeners[e] = append(j.listeners[e], sub{id: m.Listener, origin: origin})
+	if e == embed.EventReady {
+		j.post(embed.Ready(app.Window().Get("location").Get("href").String(), m.Listener).JSON(), origin)
 	}
 }
 
