@@ -32,9 +32,10 @@ func (m monkeyTarget) key() string { return m.Tag + "/" + m.Type + "/" + m.Label
 
 // jsMonkeyTargets lists the page's visible, enabled controls. Links that
 // leave the page are left out (they would end the run, not test it), and
-// so are file pickers (a native dialog).
+// so are file pickers (a native dialog); the show embed's search hits play
+// in place, so they are in.
 const jsMonkeyTargets = `(() => {
-  const els = [...document.querySelectorAll('button, a[data-t], a[href^="#"], input, select, textarea, [role=tab], summary')]
+  const els = [...document.querySelectorAll('button, a[data-t], a[href^="#"], .es-showembed a.es-moment, input, select, textarea, [role=tab], summary')]
     .filter(e => !e.disabled && e.type !== "file" && e.getClientRects().length && !e.closest("[hidden]"));
   window.__monkey = els;
   return els.map((e, i) => ({i, tag: e.tagName.toLowerCase(), type: e.type || "",
@@ -114,7 +115,7 @@ func monkeyPage(t *testing.T, url string, width int, seed int64) {
 			eval[bool](t, ctx, `(window.confirm = () => true, window.alert = () => {}, true)`)
 		}
 	}
-	t.Logf("%d actions on %d controls", len(log), len(done))
+	t.Logf("%d actions on %d controls: %s", len(log), len(done), strings.Join(log, " → "))
 
 	if eval[bool](t, ctx, `!!document.querySelector(".es-play")`) {
 		require.True(t, eval[bool](t, ctx, `earshot.live && !earshot.dead`), "the Go app is alive after: %s", strings.Join(log, " → "))
@@ -183,6 +184,11 @@ func monkeyAct(t *testing.T, ctx contextT, rng *rand.Rand, m monkeyTarget) strin
 		what = "choose " + what
 	case m.Tag == "textarea" || (m.Tag == "input" && m.Type != "checkbox" && m.Type != "radio" && m.Type != "button" && m.Type != "submit"):
 		texts := []string{"1:30", "chapter", "https://127.0.0.1/feed.xml", "ü<b>\"'", ""}
+		if m.Type == "search" { // words the demo show has, so that hits appear to be clicked
+			texts = []string{"chapter", "share link", "1:30", "ü<b>\"'"}
+		}
+		// A listener replaces what the field holds rather than appending.
+		eval[bool](t, ctx, fmt.Sprintf(`(window.__monkey[%d].value = "", true)`, m.I))
 		err = chromedp.Do(ctx, chromedp.MouseClickXY(cx, cy), chromedp.KeyEvent(texts[rng.IntN(len(texts))]), chromedp.KeyEvent(kb.Enter))
 		what = "type into " + what
 	default:
