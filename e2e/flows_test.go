@@ -171,8 +171,24 @@ func TestAccessibility(t *testing.T) {
 			}
 			awaitTakeover(t, ctx)
 			assert.Empty(t, axeViolations(t, ctx), "axe violations on %s", path)
+			if strings.Contains(path, "layout=show") {
+				// Search hits, with their marked words, in the list's place.
+				require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(`.es-showsearch`, "share link")))
+				waitFor(t, ctx, "the moments", `document.querySelectorAll(".es-moment mark").length > 2`)
+				assert.Empty(t, axeViolations(t, ctx), "axe violations on %s with search hits", path)
+			}
 		})
 	}
+}
+
+// The show page with search hits under its filter passes axe too.
+func TestAccessibilityOfMoments(t *testing.T) {
+	base := server(t)
+	ctx := live0(t, base+"/show")
+	eval[bool](t, ctx, axeScript(t)+";true")
+	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(`.es-filter`, "share link")))
+	waitFor(t, ctx, "the moments", `document.querySelectorAll(".es-moment mark").length > 2`)
+	assert.Empty(t, axeViolations(t, ctx), "axe violations with search hits")
 }
 
 // axeViolations runs axe-core (loaded into the page) and returns its serious
