@@ -132,14 +132,14 @@ func (x *Static) Search(q string, limit int) ([]podcast.Moment, error) {
 
 // match finds the index's words a query word matches, with their weight:
 // itself, those one typo away (four letters or more, same first letter),
-// and, for the last word, those it starts.
+// and, for the last word, those it starts; a common word only itself.
 func (x *Static) match(t string, last bool) map[string]float64 {
 	m := map[string]float64{}
 	if _, ok := x.Terms[t]; ok {
 		m[t] = ExactWeight
 	}
 	n := utf8.RuneCountInString(t)
-	if n < FuzzyRunes && (!last || n < PrefixRunes) {
+	if n < FuzzyRunes && (!last || n < PrefixRunes) || len(x.Terms[t]) >= CommonDocs {
 		return m
 	}
 	for v := range x.Terms {

@@ -24,7 +24,7 @@ const (
 	// fieldOffsets holds a transcript passage's moments.Offsets, so that a
 	// hit plays at the sentence that matched.
 	fieldOffsets = "offs"
-	// fieldPublished (Unix seconds, indexed for sorting) puts the newer
+	// fieldPublished (Unix seconds) puts the newer
 	// episode first among equally good moments, as a static export's
 	// index does (it lists the feed's newest first).
 	fieldPublished = "pub"

@@ -138,7 +138,7 @@ func (x *Index) Close() error {
 
 // stateVersion changes when documents change shape; an index persisted by
 // another version is rebuilt.
-const stateVersion = 2
+const stateVersion = 3
 
 // stateKey is where an index keeps its state (bleve's internal storage),
 // written in the same batch as the documents it describes.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -81,7 +82,7 @@ func newMapping() mapping.IndexMapping {
 	fm.Index, fm.Store, fm.IncludeInAll, fm.DocValues = false, true, false, false
 	dm.AddFieldMappingsAt(fieldStart, fm)
 	pub := bleve.NewNumericFieldMapping()
-	pub.Index, pub.Store, pub.IncludeInAll, pub.DocValues = true, false, false, true
+	pub.Index, pub.Store, pub.IncludeInAll, pub.DocValues = false, true, false, false
 	dm.AddFieldMappingsAt(fieldPublished, pub)
 	im.DefaultMapping = dm
 	im.IndexDynamic, im.StoreDynamic, im.DocValuesDynamic = false, false, false
@@ -150,11 +151,20 @@ func (x *Index) Search(ctx context.Context, feedURL, q string, limit int) (*podc
 		return nil, ctx.Err()
 	}
 	res := &podcast.SearchResult{Query: strings.TrimSpace(q), Moments: []podcast.Moment{}}
-	hits, err := fi.find(ctx, terms, limit)
-	if err != nil {
-		return nil, err
+	// Most answers fill from a first page of twice the moments asked for;
+	// one that does not (an episode with many hits takes PerEpisode) reads
+	// enough for any spread. Reading hits (text and locations) is most of
+	// a common word's cost.
+	for _, size := range []int{limit * 2, limit * perEpisode} {
+		hits, total, err := fi.find(ctx, terms, size)
+		if err != nil {
+			return nil, err
+		}
+		res.Moments = toMoments(show, hits, limit)
+		if len(res.Moments) == limit || total <= uint64(len(hits)) {
+			break
+		}
 	}
-	res.Moments = toMoments(show, hits, limit)
 	fi.progress(res)
 	return res, nil
 }
@@ -216,39 +226,81 @@ func (fi *feedIndex) settle(ctx context.Context, d time.Duration) bool {
 }
 
 // find runs the query: every word in one field (all words of a query in
-// one chapter title, say); when nothing has them all, any of them.
-func (fi *feedIndex) find(ctx context.Context, terms []string, limit int) (search.DocumentMatchCollection, error) {
+// one chapter title, say); when nothing has them all, any of them. Equally
+// good moments are ordered newest episode first here rather than by a
+// bleve sort, which costs a quarter more on a large archive.
+func (fi *feedIndex) find(ctx context.Context, terms []string, size int) (search.DocumentMatchCollection, uint64, error) {
 	fi.live.RLock()
 	defer fi.live.RUnlock()
 	if fi.idx == nil {
-		return nil, errors.New("search index closed")
+		return nil, 0, errors.New("search index closed")
+	}
+	common, err := fi.common(ctx, terms)
+	if err != nil {
+		return nil, 0, err
 	}
 	for _, all := range []bool{true, false} {
-		req := bleve.NewSearchRequestOptions(buildQuery(terms, all), limit*perEpisode, 0, false)
-		req.Fields = []string{fieldEpisode, fieldKind, fieldStart, fieldOffsets,
+		req := bleve.NewSearchRequestOptions(buildQuery(terms, common, all), size, 0, false)
+		req.Fields = []string{fieldEpisode, fieldKind, fieldStart, fieldOffsets, fieldPublished,
 			podcast.MomentTitle, podcast.MomentChapter, podcast.MomentNotes, podcast.MomentTranscript}
 		req.IncludeLocations = true
-		req.SortBy([]string{"-_score", "-" + fieldPublished})
 		res, err := fi.idx.SearchInContext(ctx, req)
 		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return nil, 0, fmt.Errorf("search: %w", err)
 		}
 		if len(res.Hits) > 0 || len(terms) == 1 {
-			return res.Hits, nil
+			hits := res.Hits
+			slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
+				if c := cmp.Compare(b.Score, a.Score); c != 0 {
+					return c
+				}
+				pa, _ := a.Fields[fieldPublished].(float64)
+				pb, _ := b.Fields[fieldPublished].(float64)
+				return cmp.Compare(pb, pa)
+			})
+			return hits, res.Total, nil
 		}
 	}
-	return nil, nil
+	return nil, 0, nil
+}
+
+// common says which query words the show already says often
+// (moments.CommonDocs moments or more): those match only as typed.
+func (fi *feedIndex) common(ctx context.Context, terms []string) (map[string]bool, error) {
+	ai, err := fi.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer r.Close()
+	common := map[string]bool{}
+	for _, t := range terms {
+		n := uint64(0)
+		for field := range fieldBoost {
+			tfr, err := r.TermFieldReader(ctx, []byte(t), field, false, false, false)
+			if err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
+			n += tfr.Count()
+			tfr.Close()
+		}
+		common[t] = n >= moments.CommonDocs
+	}
+	return common, nil
 }
 
 // buildQuery matches the words in each field. The field's weight is set
 // on every word's query: bleve ignores the boost of a conjunction or
 // disjunction, and applies only its leaves'.
-func buildQuery(terms []string, all bool) query.Query {
+func buildQuery(terms []string, common map[string]bool, all bool) query.Query {
 	var fields []query.Query
 	for field, boost := range fieldBoost {
 		words := make([]query.Query, 0, len(terms))
 		for i, t := range terms {
-			words = append(words, wordQuery(field, t, i == len(terms)-1, boost))
+			words = append(words, wordQuery(field, t, i == len(terms)-1 && !common[t], !common[t], boost))
 		}
 		if all {
 			fields = append(fields, bleve.NewConjunctionQuery(words...))
@@ -260,14 +312,15 @@ func buildQuery(terms []string, all bool) query.Query {
 }
 
 // wordQuery matches one word in field exactly, with one typo when it is
-// long enough, and as a prefix when it is the last, weighted by boost.
-func wordQuery(field, t string, last bool, boost float64) query.Query {
+// long enough and variants are wanted, and as a prefix when it is the
+// last (and variants are wanted), weighted by boost.
+func wordQuery(field, t string, last, variants bool, boost float64) query.Query {
 	exact := bleve.NewTermQuery(t)
 	exact.SetField(field)
 	exact.SetBoost(boost * exactBoost)
 	alts := []query.Query{exact}
 	n := utf8.RuneCountInString(t)
-	if n >= fuzzyRunes {
+	if variants && n >= fuzzyRunes {
 		f := bleve.NewFuzzyQuery(t)
 		f.SetField(field)
 		f.SetFuzziness(1)

@@ -28,6 +28,10 @@ type testShow struct {
 	cueEvery int                    // seconds between cues
 	length   int                    // seconds of transcript per episode
 	slow     time.Duration          // delay of every transcript answer
+	// cue, when set, writes the cues no test put words at (the benchmarks'
+	// realistic speech); it must depend on n and sec alone, since
+	// transcripts are fetched in any order.
+	cue func(n, sec int) string
 
 	transcripts atomic.Int64 // transcript requests served
 	inFlight    atomic.Int64
@@ -126,7 +130,11 @@ func (s *testShow) vtt(n int) string {
 	b.WriteString("WEBVTT\n\n")
 	for sec := 0; sec < s.length; sec += s.cueEvery {
 		text, ok := s.words[n][sec]
-		if !ok {
+		switch {
+		case ok:
+		case s.cue != nil:
+			text = s.cue(n, sec)
+		default:
 			text = fmt.Sprintf("episode %d line %d of the conversation", n, sec)
 		}
 		fmt.Fprintf(&b, "%s --> %s\n%s\n\n", vttTime(sec), vttTime(sec+s.cueEvery), text)
