@@ -47,6 +47,9 @@ const (
 	// one feed: 700 one-hour transcripts are about 40 MB.
 	defaultTranscriptBytes = 128 << 20
 	defaultMaxOpen         = 64
+	// defaultMaxOpenInMemory bounds the indexes held in memory without a
+	// Dir: a 700-episode show with transcripts is over 100 MB of index.
+	defaultMaxOpenInMemory = 8
 	// defaultFirstWait is how long a first search waits for the feed's own
 	// text to be indexed before it answers with what there is.
 	defaultFirstWait = 3 * time.Second
@@ -64,8 +67,9 @@ type Options struct {
 	// TranscriptBytes bounds the transcript text read for one feed in one
 	// build; the rest waits for the next refresh.
 	TranscriptBytes int64
-	// MaxOpen bounds the indexes kept open; the least recently searched
-	// is closed first (and, in memory, forgotten).
+	// MaxOpen bounds the indexes kept open (64, or 8 in memory); the least
+	// recently searched is closed first (and, in memory, forgotten, to be
+	// built again at its next search).
 	MaxOpen int
 	// FirstWait bounds how long a search waits for a new index.
 	FirstWait time.Duration
@@ -79,6 +83,9 @@ func (o Options) withDefaults() Options {
 	}
 	def(&o.FeedsAtOnce, defaultFeedsAtOnce)
 	def(&o.FetchesAtOnce, defaultFetchesAtOnce)
+	if o.Dir == "" {
+		def(&o.MaxOpen, defaultMaxOpenInMemory)
+	}
 	def(&o.MaxOpen, defaultMaxOpen)
 	if o.TranscriptBytes <= 0 {
 		o.TranscriptBytes = defaultTranscriptBytes

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/earshot/earshot/podcast"
+	"github.com/earshot/earshot/server/feed"
 )
 
 func searchDone(t *testing.T, x *Index, feedURL, q string) *podcast.SearchResult {
@@ -244,4 +245,24 @@ func TestSearchBoundsFetching(t *testing.T) {
 	assert.True(t, res.Complete)
 	assert.Equal(t, 1, res.Transcripts)
 	assert.Equal(t, 10, res.TranscriptsTotal)
+}
+
+// Without a folder, at most MaxOpen indexes stay in memory: the least
+// recently searched is forgotten, and built again when searched.
+func TestSearchForgetsIndexesBeyondMaxOpen(t *testing.T) {
+	a, b := newTestShow(t, 2), newTestShow(t, 2)
+	svc := feed.New(feed.Options{TTL: time.Hour, Trusted: []string{a.srv.URL, b.srv.URL}})
+	x, err := New(svc, Options{MaxOpen: 1})
+	require.NoError(t, err)
+	t.Cleanup(func() { x.Close() })
+	require.NotEmpty(t, searchDone(t, x, a.feedURL(), "conversation").Moments)
+	require.NotEmpty(t, searchDone(t, x, b.feedURL(), "conversation").Moments)
+	x.mu.Lock()
+	open := len(x.feeds)
+	x.mu.Unlock()
+	assert.Equal(t, 1, open)
+	require.NotEmpty(t, searchDone(t, x, a.feedURL(), "conversation").Moments, "built again")
+	assert.Equal(t, int64(4), a.transcripts.Load(), "the forgotten index read its transcripts again")
+	assert.Equal(t, 8, Options{}.withDefaults().MaxOpen)
+	assert.Equal(t, 64, Options{Dir: "x"}.withDefaults().MaxOpen)
 }
