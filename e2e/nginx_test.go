@@ -15,7 +15,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -27,7 +26,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/net/html"
+
+	"github.com/earshot/earshot/server/site"
 )
 
 // nginxConfig is the caching proxy of the README's "Behind nginx or a CDN",
@@ -242,35 +242,10 @@ func getVia(t *testing.T, url, acceptEncoding, ifNoneMatch string) fetched {
 	return f
 }
 
-// canonicalHTML is a page with each tag's attributes and classes sorted:
-// go-app writes them in map order, so two renders of the same page differ
-// in their bytes but not in this form (the same rule as the page ETag).
-func canonicalHTML(b []byte) string {
-	var sb strings.Builder
-	z := html.NewTokenizer(bytes.NewReader(b))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return sb.String()
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			sb.Write(z.Raw())
-			continue
-		}
-		tok := z.Token()
-		for i, a := range tok.Attr {
-			if a.Key == "class" {
-				cls := strings.Fields(a.Val)
-				slices.Sort(cls)
-				tok.Attr[i].Val = strings.Join(cls, " ")
-			}
-		}
-		slices.SortFunc(tok.Attr, func(a, b html.Attribute) int {
-			return strings.Compare(a.Key+"\x00"+a.Val, b.Key+"\x00"+b.Val)
-		})
-		sb.WriteString(tok.String())
-	}
-}
+// canonicalHTML is a page in the form its ETag is taken over (attributes
+// and classes sorted): two renders of the same page differ in their bytes
+// but not in this form.
+func canonicalHTML(b []byte) string { return string(site.CanonicalHTML(b)) }
 
 // proxyClients are the three kinds of client a cache must keep apart: a browser
 // over HTTPS (brotli), an older or HTTP-only one (gzip), and curl or a feed

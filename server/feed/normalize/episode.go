@@ -294,16 +294,25 @@ func imageHref(x *extension) string {
 // entryLinks returns an item's atom:link elements (Atom entries, or RSS
 // items carrying atom:link).
 func entryLinks(it *gofeed.Item, entry *atom.Entry, ns *namespaces) []link {
-	var out []link
 	if entry != nil {
-		for _, l := range entry.Links {
+		return atomLinks(entry.Links, nil, ns)
+	}
+	return atomLinks(nil, it.Extensions, ns)
+}
+
+// atomLinks are the links of an Atom document's element (parsed), or
+// else the atom:link extension elements of an RSS one.
+func atomLinks(parsed []*atom.Link, exts ext.Extensions, ns *namespaces) []link {
+	var out []link
+	if parsed != nil {
+		for _, l := range parsed {
 			if l != nil {
 				out = append(out, link{rel: l.Rel, href: l.Href, title: l.Title})
 			}
 		}
 		return out
 	}
-	for _, l := range ns.atom.all(it.Extensions, "link") {
+	for _, l := range ns.atom.all(exts, "link") {
 		out = append(out, link{rel: l.Attrs["rel"], href: hrefAttr(&l, "href"), title: l.Attrs["title"]})
 	}
 	return out

@@ -362,19 +362,10 @@ type link struct{ rel, href, title string }
 
 // showLinks returns the feed-level atom:link elements.
 func showLinks(f *gofeed.Feed, ns *namespaces) []link {
-	var out []link
 	if af, ok := f.OriginalFeed().(*atom.Feed); ok {
-		for _, l := range af.Links {
-			if l != nil {
-				out = append(out, link{rel: l.Rel, href: l.Href, title: l.Title})
-			}
-		}
-		return out
+		return atomLinks(af.Links, nil, ns)
 	}
-	for _, l := range ns.atom.all(f.Extensions, "link") {
-		out = append(out, link{rel: l.Attrs["rel"], href: hrefAttr(&l, "href"), title: l.Attrs["title"]})
-	}
-	return out
+	return atomLinks(nil, f.Extensions, ns)
 }
 
 // atomEntries returns the Atom entries parallel to f.Items, or nil.
