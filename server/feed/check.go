@@ -11,7 +11,7 @@ import "strings"
 func (s *Service) CheckURL(feedURL string) error {
 	feedURL = strings.TrimSpace(feedURL)
 	if _, err := s.clientFor(feedURL).ParseURL(feedURL); err != nil {
-		return kind(err)
+		return err
 	}
 	return nil
 }

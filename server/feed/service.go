@@ -6,7 +6,6 @@ package feed
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -116,7 +115,7 @@ func (s *Service) Show(ctx context.Context, feedURL string) (*podcast.Show, erro
 	feedURL = strings.TrimSpace(feedURL)
 	u, err := s.clientFor(feedURL).ParseURL(feedURL)
 	if err != nil {
-		return nil, kind(err)
+		return nil, err
 	}
 	key := u.String()
 	s.mu.Lock()
@@ -174,7 +173,6 @@ func (s *Service) refresh(key string, old *feedEntry) (*podcast.Show, error) {
 		show, err = ingest(res.Body, key)
 	}
 	if err != nil {
-		err = kind(err)
 		if old != nil && old.show != nil {
 			slog.Warn("feed refresh failed; serving the cached copy", "feed", key, "err", err)
 			s.store(key, &feedEntry{show: old.show, etag: old.etag, lastMod: old.lastMod, checked: now})
@@ -363,7 +361,7 @@ func (s *Service) fetchChapters(ctx context.Context, u string) docEntry {
 	res, err := s.clientFor(u).Get(ctx, u, fetch.Validators{})
 	if err != nil {
 		slog.Info("chapters unavailable", "url", u, "err", err)
-		return docEntry{err: kind(err)}
+		return docEntry{err: err}
 	}
 	base, _ := url.Parse(res.FinalURL)
 	chs, err := chapters.ParseJSONAt(res.Body, base)
@@ -380,7 +378,7 @@ func (s *Service) fetchID3(ctx context.Context, u string) docEntry {
 	c := s.clientFor(u)
 	head, err := c.GetRange(ctx, u, 0, 9)
 	if err != nil {
-		return docEntry{err: kind(err)}
+		return docEntry{err: err}
 	}
 	size, err := chapters.TagSize(head.Body)
 	if err != nil || size <= 10 {
@@ -389,7 +387,7 @@ func (s *Service) fetchID3(ctx context.Context, u string) docEntry {
 	size = min(size, maxID3Bytes)
 	tag, err := c.GetRange(ctx, u, 0, size-1)
 	if err != nil {
-		return docEntry{err: kind(err)}
+		return docEntry{err: err}
 	}
 	chs, err := chapters.ParseID3(tag.Body)
 	if err != nil {
@@ -402,7 +400,7 @@ func (s *Service) fetchID3(ctx context.Context, u string) docEntry {
 func (s *Service) fetchTranscript(ctx context.Context, ref podcast.TranscriptRef) docEntry {
 	res, err := s.clientFor(ref.URL).Get(ctx, ref.URL, fetch.Validators{})
 	if err != nil {
-		return docEntry{err: kind(err)}
+		return docEntry{err: err}
 	}
 	ctype := res.ContentType
 	if ctype == "" || strings.HasPrefix(ctype, "application/octet-stream") || strings.HasPrefix(ctype, "text/plain") {
@@ -429,20 +427,3 @@ func isMP3(e podcast.Enclosure) bool {
 	return t == "audio/mpeg" || t == "audio/mp3" || strings.HasSuffix(strings.ToLower(strings.SplitN(e.URL, "?", 2)[0]), ".mp3")
 }
 
-// kind wraps a fetch error with this package's kind of failure, so the HTTP
-// layer needs to know only this package.
-func kind(err error) error {
-	switch {
-	case errors.Is(err, fetch.ErrBadURL):
-		return fmt.Errorf("%w: %w", ErrBadURL, err)
-	case errors.Is(err, fetch.ErrBlocked):
-		return fmt.Errorf("%w: %w", ErrBlocked, err)
-	case errors.Is(err, fetch.ErrTooLarge):
-		return fmt.Errorf("%w: %w", ErrTooLarge, err)
-	case errors.Is(err, fetch.ErrTimeout):
-		return fmt.Errorf("%w: %w", ErrTimeout, err)
-	case errors.Is(err, fetch.ErrUpstream):
-		return fmt.Errorf("%w: %w", ErrUpstream, err)
-	}
-	return err
-}
