@@ -105,6 +105,7 @@ func TestOPMLShapes(t *testing.T) {
 		})
 	}
 }
+
 // TestRoundTrip: what the app exports, the server reads back the same:
 // every feed, in order, with its title.
 func TestRoundTrip(t *testing.T) {
@@ -133,6 +134,7 @@ func TestRoundTrip(t *testing.T) {
 		assert.Equal(t, want, feeds[i].Title)
 	}
 }
+
 // FuzzParse: any input either fails or gives http(s) feeds, each once,
 // with trimmed UTF-8 titles; and what it gives survives the app's export.
 func FuzzParse(f *testing.F) {

@@ -426,4 +426,3 @@ func isMP3(e podcast.Enclosure) bool {
 	t := strings.ToLower(e.Type)
 	return t == "audio/mpeg" || t == "audio/mp3" || strings.HasSuffix(strings.ToLower(strings.SplitN(e.URL, "?", 2)[0]), ".mp3")
 }
-

@@ -35,7 +35,7 @@ func postOPML(t testing.TB, body []byte, contentType string) (int, opmlAnswer) {
 
 type opmlAnswer struct {
 	Feeds []opml.Feed `json:"feeds"`
-	Error *apiError  `json:"error"`
+	Error *apiError   `json:"error"`
 }
 
 // A real app's export through the HTTP handler (opml's tests hold the
