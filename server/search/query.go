@@ -365,19 +365,28 @@ func toMoments(show *podcast.Show, hits search.DocumentMatchCollection, limit in
 
 // moment reads one hit: its episode, kind, time and highlighted text.
 func moment(h *search.DocumentMatch) (podcast.Moment, bool) {
-	str := func(f string) string { s, _ := h.Fields[f].(string); return s }
-	m := podcast.Moment{GUID: str(fieldEpisode), Kind: str(fieldKind)}
-	if _, ok := fieldBoost[m.Kind]; !ok || m.GUID == "" {
-		return m, false
+	d, ok := docOf(h)
+	if !ok {
+		return podcast.Moment{}, false
 	}
-	m.Start, _ = h.Fields[fieldStart].(float64)
-	text := str(m.Kind)
-	marks := marksOf(h.Locations[m.Kind], len(text))
-	if m.Kind == podcast.MomentTranscript && len(marks) > 0 {
-		m.Start = moments.Offsets(str(fieldOffsets)).StartAt(marks[0].From, m.Start)
+	m := podcast.Moment{GUID: d.GUID, Kind: d.Kind, Start: d.Start}
+	marks := marksOf(h.Locations[d.Kind], len(d.Text))
+	if len(marks) > 0 && d.Offsets != "" {
+		m.Start = d.Offsets.StartAt(marks[0].From, m.Start)
 	}
-	m.Parts = moments.Snippet(text, marks)
+	m.Parts = moments.Snippet(d.Text, marks)
 	return m, true
+}
+
+// docOf reads a hit's stored fields back into the document they came
+// from; ok is false for one that is not a moment.
+func docOf(h *search.DocumentMatch) (d moments.Doc, ok bool) {
+	str := func(f string) string { s, _ := h.Fields[f].(string); return s }
+	d = moments.Doc{GUID: str(fieldEpisode), Kind: str(fieldKind), Offsets: moments.Offsets(str(fieldOffsets))}
+	d.Start, _ = h.Fields[fieldStart].(float64)
+	d.Text = str(d.Kind)
+	_, known := fieldBoost[d.Kind]
+	return d, known && d.GUID != "" && d.Text != ""
 }
 
 // marksOf returns the matched ranges of a field, sorted and merged.

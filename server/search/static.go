@@ -57,11 +57,7 @@ func (fi *feedIndex) all(ctx context.Context) ([]moments.Doc, error) {
 			return nil, fmt.Errorf("search index: %w", err)
 		}
 		for _, h := range res.Hits {
-			str := func(f string) string { s, _ := h.Fields[f].(string); return s }
-			d := moments.Doc{GUID: str(fieldEpisode), Kind: str(fieldKind), Offsets: moments.Offsets(str(fieldOffsets))}
-			d.Start, _ = h.Fields[fieldStart].(float64)
-			d.Text = str(d.Kind)
-			if _, ok := fieldBoost[d.Kind]; ok && d.GUID != "" && d.Text != "" {
+			if d, ok := docOf(h); ok {
 				docs = append(docs, d)
 			}
 		}
